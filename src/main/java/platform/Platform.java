@@ -1,0 +1,56 @@
+package platform;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import platform.cloud.CloudProject;
+import platform.cloud.DoksCluster;
+import platform.cloud.DoksClusterArgs;
+import platform.cloud.Registry;
+import platform.cluster.KubernetesTarget;
+import platform.config.ClusterSettings;
+import platform.config.PlatformSettings;
+import platform.config.StackConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Pulumi program: stack config read and validated once, then the three layers (cloud,
+ * cluster, apps), each using the one below only through its components' outputs.
+ */
+public final class Platform {
+    private Platform() {
+    }
+
+    public static void define(Context ctx) {
+        var settings = PlatformSettings.read(ctx.stackName(), new StackConfig(ctx.config(StackConfig.NAMESPACE)));
+
+        var target = settings.cluster() instanceof ClusterSettings.Create create
+                ? createCloud(ctx, settings, create)
+                : existingCluster(ctx, (ClusterSettings.Existing) settings.cluster());
+    }
+
+    private static KubernetesTarget existingCluster(Context ctx, ClusterSettings.Existing existing) {
+        ctx.export("clusterName", Output.of(existing.context()));
+        return KubernetesTarget.ofContext(existing.context());
+    }
+
+    private static KubernetesTarget createCloud(Context ctx, PlatformSettings settings, ClusterSettings.Create create) {
+        var tags = List.of("platform", "stack-" + settings.stack());
+        var cluster = new DoksCluster("cluster", new DoksClusterArgs(create, tags, settings.protectsData()), null);
+        var projectUrns = new ArrayList<Output<String>>();
+        projectUrns.add(cluster.cluster().clusterUrn());
+
+        settings.registry().ifPresent(registrySettings -> {
+            var registry = new Registry("registry", registrySettings, settings.protectsData(), null);
+            ctx.export("registryServerUrl", registry.serverUrl());
+        });
+        new CloudProject("project", "platform-" + settings.stack(), settings.environment(), projectUrns, null);
+
+        ctx.export("clusterName", cluster.cluster().name());
+        ctx.export("clusterId", cluster.cluster().id());
+        ctx.export("clusterEndpoint", cluster.cluster().endpoint());
+        ctx.export("kubeconfig", cluster.kubeconfig());
+        return KubernetesTarget.of(cluster);
+    }
+}

@@ -1,0 +1,38 @@
+package platform.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Value formats shared by the settings readers, each with the words a problem message uses. */
+public final class Patterns {
+    private Patterns() {
+    }
+
+    public static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    public static final String DNS_LABEL_TEXT = "a DNS label (lower-case letters, digits and '-', at most 63, starting and ending alphanumeric)";
+
+    public static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    public static final String DNS_NAME_TEXT = "a lower-case DNS name such as app.example.com";
+
+    public static final Pattern DOKS_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+-do\\.\\d+");
+    public static final String DOKS_VERSION_TEXT = "a pinned DOKS version slug such as 1.33.1-do.3 (see `doctl kubernetes options versions`)";
+
+    public static final Pattern SIZE_SLUG = Pattern.compile("[a-z0-9]+([-_][a-z0-9]+)*");
+    public static final String SIZE_SLUG_TEXT = "a droplet size slug such as s-1vcpu-2gb or c-2 (see `doctl kubernetes options sizes`)";
+
+    public static final Pattern HH_MM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+    public static final String HH_MM_TEXT = "a UTC time of day as HH:MM";
+
+    public static final Pattern CIDR = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}/(1[6-9]|2[0-8])");
+    public static final String CIDR_TEXT = "an IPv4 range in CIDR notation from /16 to /28, such as 10.110.0.0/20";
+
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
+    public static final String EMAIL_TEXT = "an e-mail address";
+
+    /** DigitalOcean's regions, as the provider schema lists them. */
+    public static final List<String> REGIONS = List.of(
+            "nyc1", "nyc2", "nyc3", "sgp1", "lon1", "ams2", "ams3", "fra1", "tor1", "sfo1", "sfo2", "sfo3", "blr1", "syd1");
+
+    public static final List<String> WEEKDAYS = List.of(
+            "any", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+}

@@ -1,0 +1,84 @@
+package platform.render;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import platform.config.InvalidConfigException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a Pulumi program in-process on the SDK's mock engine, as a preview, and returns what it
+ * registered. The render and the tests both go through here, so they see the same thing.
+ */
+public final class ProgramRun {
+    private ProgramRun() {
+    }
+
+    public record Result(int exitCode, List<RegisteredResource> resources, Map<String, Object> outputs,
+                         List<String> problems) {
+        public boolean succeeded() {
+            return exitCode == 0 && problems.isEmpty();
+        }
+
+        public List<RegisteredResource> ofType(String type) {
+            return resources.stream().filter(r -> r.type().equals(type)).toList();
+        }
+    }
+
+    public static Result run(Consumer<Context> program, String stack, Map<String, String> config, Set<String> secretKeys) {
+        var recorded = Collections.synchronizedList(new ArrayList<RegisteredResource>());
+        var quiet = Logger.getAnonymousLogger();
+        quiet.setUseParentHandlers(false);
+        quiet.setLevel(Level.OFF);
+        var test = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName("platform").stackName(stack).preview(true).build())
+                .mocks(new RenderMocks())
+                .config(config, secretKeys)
+                .standardLogger(quiet)
+                .monitorDecorator(original -> new RecordingMonitor(new RenderMocks(), recorded))
+                .build();
+        try {
+            var result = test.runTest(program);
+            var problems = new ArrayList<String>();
+            for (var exception : result.exceptions()) {
+                problems.addAll(problemsOf(exception));
+            }
+            if (problems.isEmpty()) {
+                problems.addAll(result.errors());
+            }
+            return new Result(result.exitCode(), List.copyOf(recorded), outputs(result.outputs()), problems);
+        } finally {
+            PulumiTestInternal.cleanup();
+        }
+    }
+
+    private static List<String> problemsOf(Throwable exception) {
+        for (var cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigException invalid) {
+                return invalid.problems();
+            }
+        }
+        return List.of(exception.toString());
+    }
+
+    private static Map<String, Object> outputs(Map<String, Output<?>> exports) {
+        var values = new LinkedHashMap<String, Object>();
+        new TreeMap<>(exports).forEach((name, output) -> {
+            var data = PulumiTestInternal.extractOutputData(output);
+            Object value = data.isKnown() ? data.getValueNullable() : Unknown.VALUE;
+            values.put(name, data.isSecret() ? new Secret(value) : value);
+        });
+        return values;
+    }
+}

@@ -1,0 +1,139 @@
+package platform.render;
+
+import com.google.gson.Gson;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A stack's config as {@code Pulumi.<stack>.yaml} holds it, with overrides applied the way
+ * {@code pulumi config set [--secret] [--path]} would, turned into what the engine hands a
+ * program: full keys to strings (structured values as JSON) and the set of secret keys.
+ * Encrypted values ({@code secure:}) cannot be read offline and count as not set.
+ */
+public final class StackFile {
+    private static final Gson GSON = new Gson();
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Set<String> secretKeys = new HashSet<>();
+
+    public static StackFile load(Path file) throws IOException {
+        var stackFile = new StackFile();
+        Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        if (document != null && document.get("config") instanceof Map<?, ?> config) {
+            config.forEach((key, value) -> {
+                if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+                    return; // encrypted for the stack's secrets provider: unreadable offline
+                }
+                stackFile.values.put(String.valueOf(key), value);
+            });
+        }
+        return stackFile;
+    }
+
+    public static StackFile empty() {
+        return new StackFile();
+    }
+
+    /** Sets a value; {@code key} may be a path such as {@code platform:cluster.nodePools[0].maxNodes}. */
+    public void set(String key, String value) {
+        setPath(key, parseScalar(value));
+    }
+
+    public void setSecret(String key, String value) {
+        setPath(key, value);
+        secretKeys.add(rootKey(key));
+    }
+
+    public boolean has(String fullKey) {
+        return values.containsKey(fullKey);
+    }
+
+    public Map<String, String> engineConfig() {
+        var result = new LinkedHashMap<String, String>();
+        values.forEach((key, value) -> result.put(key,
+                value instanceof Map || value instanceof List ? GSON.toJson(value) : String.valueOf(value)));
+        return result;
+    }
+
+    public Set<String> secretKeys() {
+        return Set.copyOf(secretKeys);
+    }
+
+    private static Object parseScalar(String text) {
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        if (text.matches("-?\\d{1,9}")) {
+            return Integer.parseInt(text);
+        }
+        return text;
+    }
+
+    private static String rootKey(String key) {
+        var namespaced = key.contains(":") ? key : "platform:" + key;
+        var end = namespaced.length();
+        for (var marker : new char[]{'.', '['}) {
+            var at = namespaced.indexOf(marker, namespaced.indexOf(':'));
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return namespaced.substring(0, end);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setPath(String key, Object value) {
+        var root = rootKey(key);
+        var namespaced = key.contains(":") ? key : "platform:" + key;
+        var rest = namespaced.substring(root.length());
+        if (rest.isEmpty()) {
+            values.put(root, value);
+            return;
+        }
+        var steps = new ArrayList<Object>();
+        var matcher = java.util.regex.Pattern.compile("\\.([^.\\[]+)|\\[(\\d+)]").matcher(rest);
+        var consumed = 0;
+        while (matcher.find() && matcher.start() == consumed) {
+            steps.add(matcher.group(1) != null ? matcher.group(1) : (Object) Integer.parseInt(matcher.group(2)));
+            consumed = matcher.end();
+        }
+        if (consumed != rest.length()) {
+            throw new IllegalArgumentException("cannot read the config path " + key);
+        }
+        Object container = values.computeIfAbsent(root, ignored -> steps.get(0) instanceof Integer ? new ArrayList<>() : new LinkedHashMap<>());
+        for (int i = 0; i < steps.size(); i++) {
+            var step = steps.get(i);
+            var last = i == steps.size() - 1;
+            var next = last ? value : (steps.get(i + 1) instanceof Integer ? new ArrayList<>() : new LinkedHashMap<>());
+            if (step instanceof Integer index && container instanceof List<?> list) {
+                var items = (List<Object>) list;
+                while (items.size() <= index) {
+                    items.add(null);
+                }
+                if (last || items.get(index) == null) {
+                    items.set(index, next);
+                }
+                container = items.get(index);
+            } else if (step instanceof String field && container instanceof Map<?, ?> map) {
+                var fields = (Map<String, Object>) map;
+                if (last || !fields.containsKey(field)) {
+                    fields.put(field, next);
+                }
+                container = fields.get(field);
+            } else {
+                throw new IllegalArgumentException("the config path " + key + " does not fit the value already there");
+            }
+        }
+    }
+}

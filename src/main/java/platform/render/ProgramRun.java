@@ -2,6 +2,7 @@ package platform.render;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import platform.config.InvalidConfigException;
@@ -9,6 +10,7 @@ import platform.config.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,27 +39,34 @@ public final class ProgramRun {
     }
 
     public static Result run(Consumer<Context> program, String stack, Map<String, String> config, Set<String> secretKeys) {
+        return run(program, stack, config, secretKeys, new RenderMocks(), true);
+    }
+
+    /** With other mocks, e.g. ones that answer like a cloud account in an update ({@code preview=false}). */
+    public static Result run(Consumer<Context> program, String stack, Map<String, String> config, Set<String> secretKeys,
+                             Mocks mocks, boolean preview) {
         var recorded = Collections.synchronizedList(new ArrayList<RegisteredResource>());
         var quiet = Logger.getAnonymousLogger();
         quiet.setUseParentHandlers(false);
         quiet.setLevel(Level.OFF);
         var test = PulumiTestInternal.builder()
-                .options(TestOptions.builder().projectName("platform").stackName(stack).preview(true).build())
-                .mocks(new RenderMocks())
+                .options(TestOptions.builder().projectName("platform").stackName(stack).preview(preview).build())
+                .mocks(mocks)
                 .config(config, secretKeys)
                 .standardLogger(quiet)
-                .monitorDecorator(original -> new RecordingMonitor(new RenderMocks(), recorded))
+                .monitorDecorator(original -> new RecordingMonitor(mocks, recorded))
                 .build();
         try {
             var result = test.runTest(program);
-            var problems = new ArrayList<String>();
+            // The runner may report one failure more than once (as thrown and as logged).
+            var problems = new LinkedHashSet<String>();
             for (var exception : result.exceptions()) {
                 problems.addAll(problemsOf(exception));
             }
             if (problems.isEmpty()) {
                 problems.addAll(result.errors());
             }
-            return new Result(result.exitCode(), List.copyOf(recorded), outputs(result.outputs()), problems);
+            return new Result(result.exitCode(), List.copyOf(recorded), outputs(result.outputs()), List.copyOf(problems));
         } finally {
             PulumiTestInternal.cleanup();
         }

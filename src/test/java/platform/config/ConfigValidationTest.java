@@ -1,0 +1,83 @@
+package platform.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import platform.Stacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigValidationTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "platform:cluster.nodePools[0].minNodes | 5      | platform:cluster.nodePools[0].minNodes: got 5, expected minNodes <= maxNodes (3)",
+            "platform:cluster.nodePools[0].maxNodes | 0      | platform:cluster.nodePools[0].maxNodes: got 0, expected a whole number from 1 to 100",
+            "platform:cluster.nodePools[0].maxNodes | three  | platform:cluster.nodePools[0].maxNodes: got \"three\", expected a whole number from 1 to 100",
+            "platform:cluster.region                | mars1  | platform:cluster.region: got \"mars1\", expected one of: nyc1",
+            "platform:cluster.version               | latest | platform:cluster.version: got \"latest\", expected a pinned DOKS version slug",
+            "platform:cluster.name                  | Prod_1 | platform:cluster.name: got \"Prod_1\", expected a DNS label",
+            "platform:cluster.nodePools[0].size     | HUGE   | platform:cluster.nodePools[0].size: got \"HUGE\", expected a droplet size slug",
+            "platform:cluster.mode                  | borrow | platform:cluster.mode: got \"borrow\", expected one of: create, existing",
+            "platform:cluster.highAvailability      | yes    | platform:cluster.highAvailability: got \"yes\", expected true or false",
+            "platform:cluster.maintenance.startTime | 4am    | platform:cluster.maintenance.startTime: got \"4am\", expected a UTC time of day as HH:MM",
+            "platform:cluster.vpcIpRange            | 10.0.0.0 | platform:cluster.vpcIpRange: got \"10.0.0.0\", expected an IPv4 range",
+            "platform:environment                   | staging | platform:environment: got \"staging\", expected one of: development, production",
+            "platform:registry.tier                 | gold   | platform:registry.tier: got \"gold\", expected one of: starter, basic, professional",
+    })
+    void aBadValueFailsNamingItsKeyBeforeAnyResource(String key, String value, String expectedProblem) {
+        var result = Stacks.run("dev", key + "=" + value);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.problems()).anySatisfy(problem -> assertThat(problem).startsWith(expectedProblem));
+        assertThat(result.resources()).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        var result = Stacks.run("prod",
+                "platform:cluster.nodePools[1].minNodes=9",
+                "platform:cluster.region=moon",
+                "platform:cluster.nodePools[1].name=default-pool",
+                "platform:cluster.nodePools[0].taints[0].effect=Sometimes");
+
+        assertThat(result.problems()).hasSize(6);
+        assertThat(String.join("\n", result.problems()))
+                .contains("platform:cluster.nodePools[1].minNodes: got 9, expected minNodes <= maxNodes (6)")
+                .contains("platform:cluster.region: got \"moon\"")
+                .contains("platform:cluster.nodePools[1].name: got \"default-pool\" twice, expected unique pool names")
+                .contains("platform:cluster.nodePools[0].taints[0].effect: got \"Sometimes\"")
+                .contains("platform:cluster.nodePools[0].taints[0].key: is required")
+                .contains("platform:cluster.nodePools[0].taints[0].value: is required");
+        assertThat(result.resources()).isEmpty();
+    }
+
+    @Test
+    void aRequiredValueThatIsMissingIsNamed() {
+        var config = Stacks.load("dev").engineConfig();
+        config.remove("platform:cluster");
+        var result = platform.render.ProgramRun.run(platform.Platform::define, "dev", config, java.util.Set.of());
+
+        assertThat(result.problems()).contains(
+                "platform:cluster.nodePools: is required, expected at least one node pool (the first is the cluster's default pool)",
+                "platform:cluster.name: is required, expected " + Patterns.DNS_LABEL_TEXT,
+                "platform:cluster.version: is required, expected " + Patterns.DOKS_VERSION_TEXT);
+        assertThat(result.resources()).isEmpty();
+    }
+
+    @Test
+    void anExistingClusterCannotAlsoOwnARegistry() {
+        var result = Stacks.run("prod", "platform:cluster.mode=existing", "platform:cluster.context=kind-platform");
+
+        assertThat(result.problems()).singleElement().asString()
+                .startsWith("platform:registry: is set, expected no registry when platform:cluster.mode is existing");
+    }
+
+    @Test
+    void theDefaultPoolMustKeepANode() {
+        var result = Stacks.run("dev", "platform:cluster.nodePools[0].minNodes=0");
+
+        assertThat(result.problems()).singleElement().asString()
+                .isEqualTo("platform:cluster.nodePools[0].minNodes: got 0, expected a whole number from 1 to 100");
+    }
+}

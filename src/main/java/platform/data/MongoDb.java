@@ -1,0 +1,146 @@
+package platform.data;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import platform.k8s.AppLabels;
+import platform.k8s.Env;
+import platform.k8s.Hardening;
+import platform.k8s.Meta;
+import platform.k8s.Probes;
+import platform.k8s.RunAs;
+import platform.k8s.SecretKeyRef;
+import platform.k8s.Volumes;
+import platform.secrets.GeneratedPassword;
+import platform.secrets.KubeSecrets;
+
+import javax.annotation.Nullable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MongoDB with authentication on: a root user from first start, and an app user with
+ * {@code readWrite} on the app database only, ensured (created or re-passworded) on every start.
+ * Reachable only from the clients admitted with {@link #allowFrom}.
+ */
+public final class MongoDb extends Datastore {
+    public static final int PORT = 27017;
+
+    private final MongoDbArgs args;
+    private final GeneratedPassword rootPassword;
+    private final GeneratedPassword appPassword;
+
+    public MongoDb(String name, MongoDbArgs args, @Nullable ComponentResourceOptions options) {
+        super("platform:data:MongoDb", name, args.name(), args.namespace(),
+                AppLabels.of(args.system(), "mongodb", args.name(), "database"), List.of(PORT), options);
+        this.args = args;
+        var namespace = args.namespace();
+        // The root password is set once, at first start; it is not rotated by config (see the README).
+        rootPassword = new GeneratedPassword(this, name + "-root-password", 0);
+        appPassword = new GeneratedPassword(this, name + "-app-password", args.appRotation());
+
+        var root = new LinkedHashMap<String, Output<String>>();
+        root.put("user", Output.of("root"));
+        root.put("password", rootPassword.value());
+        KubeSecrets.create(this, rootSecretName(), namespace, labels(), root);
+        var app = new LinkedHashMap<String, Output<String>>();
+        app.put("user", Output.of(args.appUser()));
+        app.put("password", appPassword.value());
+        app.put("host", Output.of(args.name()));
+        app.put("port", Output.of(Integer.toString(PORT)));
+        app.put("database", Output.of(args.database()));
+        app.put("uri", appPassword.value().applyValue(value -> ConnectionStrings.url("mongodb", args.appUser(), value,
+                args.name(), PORT, args.database(), "authSource=" + args.database())));
+        KubeSecrets.create(this, args.name(), namespace, labels(), app);
+
+        var scripts = args.name() + "-init";
+        new ConfigMap(namespace.name() + "-" + scripts, ConfigMapArgs.builder()
+                .metadata(Meta.of(scripts, namespace, labels()))
+                .data(Map.of("ensure-app-user.sh", ensureAppUserScript()))
+                .build(), CustomResourceOptions.builder().parent(this).build());
+
+        var ping = List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok");
+        var container = ContainerArgs.builder()
+                .name("mongodb")
+                .image(args.image())
+                .args("--auth", "--bind_ip_all")
+                .ports(ContainerPortArgs.builder().name("mongodb").containerPort(PORT).build())
+                .env(Env.plain("MONGO_INITDB_ROOT_USERNAME", "root"),
+                        Env.fromSecret("MONGO_INITDB_ROOT_PASSWORD", new SecretKeyRef(rootSecretName(), "password")),
+                        Env.plain("APP_DATABASE", args.database()),
+                        Env.plain("APP_USER", args.appUser()),
+                        Env.fromSecret("APP_PASSWORD", new SecretKeyRef(args.name(), "password")))
+                .resources(args.resources().toArgs())
+                .securityContext(Hardening.container())
+                .startupProbe(Probes.exec(ping, Probes.Timing.STARTUP))
+                .readinessProbe(Probes.exec(ping, Probes.Timing.READINESS))
+                .livenessProbe(Probes.exec(ping, Probes.Timing.LIVENESS))
+                .lifecycle(LifecycleArgs.builder().postStart(LifecycleHandlerArgs.builder()
+                        .exec(ExecActionArgs.builder().command("sh", "/scripts/ensure-app-user.sh").build()).build()).build())
+                .volumeMounts(Volumes.mount(StatefulStore.DATA_VOLUME, MongoDbArgs.DATA_PATH),
+                        Volumes.mount("configdb", "/data/configdb"), Volumes.mount("tmp", "/tmp"),
+                        Volumes.readOnly("scripts", "/scripts"))
+                .build();
+        StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.MONGO,
+                List.of(new StatefulStore.Port("mongodb", PORT)), container, List.of(),
+                List.of(Volumes.scratch("configdb"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scripts, 0555)),
+                Optional.of(args.volume()), Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions())),
+                60, args.protect()));
+        registerOutputs(Map.of("secret", Output.of(args.name())));
+    }
+
+    /** Creates the app user, or sets its password to the Secret's; credentials reach mongosh through the environment. */
+    static String ensureAppUserScript() {
+        return """
+                #!/bin/sh
+                # postStart: once mongod accepts root, make the app user match its Secret.
+                set -eu
+                exec >/proc/1/fd/1 2>&1
+                tries=0
+                until mongosh --quiet --norc -u root -p "$MONGO_INITDB_ROOT_PASSWORD" --authenticationDatabase admin \\
+                    --eval 'db.adminCommand("ping").ok' >/dev/null 2>&1; do
+                  tries=$((tries + 1))
+                  if [ "$tries" -ge 150 ]; then echo "ensure-app-user: mongod did not accept root"; exit 1; fi
+                  sleep 2
+                done
+                mongosh --quiet --norc -u root -p "$MONGO_INITDB_ROOT_PASSWORD" --authenticationDatabase admin --eval '
+                  const target = db.getSiblingDB(process.env.APP_DATABASE);
+                  const roles = [{ role: "readWrite", db: process.env.APP_DATABASE }];
+                  if (target.getUser(process.env.APP_USER)) {
+                    target.updateUser(process.env.APP_USER, { pwd: process.env.APP_PASSWORD, roles: roles });
+                  } else {
+                    target.createUser({ user: process.env.APP_USER, pwd: process.env.APP_PASSWORD, roles: roles });
+                  }'
+                echo "ensure-app-user: $APP_USER has readWrite on $APP_DATABASE"
+                """;
+    }
+
+    /** The app user's Secret ({@code user}, {@code password}, {@code host}, {@code port}, {@code database}, {@code uri}). */
+    @Override
+    public String secretName() {
+        return args.name();
+    }
+
+    /** Root credentials, for maintenance and backups only. */
+    public String rootSecretName() {
+        return args.name() + "-root";
+    }
+
+    @Override
+    public List<String> credentialVersions() {
+        return List.of(appPassword.version());
+    }
+
+    public MongoDbArgs args() {
+        return args;
+    }
+}

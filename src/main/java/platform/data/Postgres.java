@@ -1,0 +1,156 @@
+package platform.data;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import platform.k8s.AppLabels;
+import platform.k8s.Env;
+import platform.k8s.Hardening;
+import platform.k8s.Meta;
+import platform.k8s.Probes;
+import platform.k8s.RunAs;
+import platform.k8s.SecretKeyRef;
+import platform.k8s.Volumes;
+import platform.secrets.GeneratedPassword;
+import platform.secrets.KubeSecrets;
+
+import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PostgreSQL as a StatefulSet: data in a subdirectory of its volume, health by {@code pg_isready},
+ * passwordless maintenance over the local socket ({@code kubectl exec postgres-0 -- psql -U <owner>}),
+ * credentials generated and applied on every start, databases and the app role ensured on every start.
+ */
+public final class Postgres extends Datastore {
+    public static final int PORT = 5432;
+
+    private final PostgresArgs args;
+    private final GeneratedPassword ownerPassword;
+    private final Optional<GeneratedPassword> appPassword;
+
+    public Postgres(String name, PostgresArgs args, @Nullable ComponentResourceOptions options) {
+        super("platform:data:Postgres", name, args.name(), args.namespace(),
+                AppLabels.of(args.system(), "postgres", args.name(), "database"), List.of(PORT), options);
+        this.args = args;
+        var namespace = args.namespace();
+        ownerPassword = new GeneratedPassword(this, name + "-password", args.rotation());
+        appPassword = args.appRole().map(role -> new GeneratedPassword(this, name + "-app-password", args.appRotation()));
+
+        KubeSecrets.create(this, args.name(), namespace, labels(), ownerSecret());
+        appPassword.ifPresent(password -> KubeSecrets.create(this, appSecretName(), namespace, labels(), appSecret(password)));
+
+        var scripts = args.name() + "-init";
+        new ConfigMap(namespace.name() + "-" + scripts, ConfigMapArgs.builder()
+                .metadata(Meta.of(scripts, namespace, labels()))
+                .data(Map.of(PostgresScripts.RECONCILE_SH, PostgresScripts.reconcileShell(),
+                        PostgresScripts.RECONCILE_SQL, PostgresScripts.reconcileSql(args)))
+                .build(), CustomResourceOptions.builder().parent(this).build());
+
+        var env = new ArrayList<>(List.of(
+                Env.fromSecret("POSTGRES_USER", new SecretKeyRef(args.name(), "user")),
+                Env.fromSecret("POSTGRES_PASSWORD", new SecretKeyRef(args.name(), "password")),
+                Env.plain("POSTGRES_DB", args.databases().get(0).name()),
+                Env.plain("PGDATA", PostgresArgs.DATA_PATH + "/pgdata")));
+        args.appRole().ifPresent(role -> {
+            env.add(Env.plain("APP_USER", role));
+            env.add(Env.fromSecret("APP_PASSWORD", new SecretKeyRef(appSecretName(), "password")));
+        });
+        var ready = "pg_isready -h 127.0.0.1 -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"";
+        var container = ContainerArgs.builder()
+                .name("postgres")
+                .image(args.image())
+                .ports(ContainerPortArgs.builder().name("postgres").containerPort(PORT).build())
+                .env(env)
+                .resources(args.resources().toArgs())
+                .securityContext(Hardening.container())
+                .startupProbe(Probes.shell(ready, Probes.Timing.STARTUP))
+                .readinessProbe(Probes.shell(ready, Probes.Timing.READINESS))
+                .livenessProbe(Probes.shell(ready, Probes.Timing.LIVENESS))
+                .lifecycle(LifecycleArgs.builder().postStart(LifecycleHandlerArgs.builder()
+                        .exec(ExecActionArgs.builder().command("sh", "/scripts/" + PostgresScripts.RECONCILE_SH).build())
+                        .build()).build())
+                .volumeMounts(
+                        Volumes.mount(StatefulStore.DATA_VOLUME, PostgresArgs.DATA_PATH),
+                        Volumes.mount("run", "/var/run/postgresql"),
+                        Volumes.mount("tmp", "/tmp"),
+                        Volumes.mount("shm", "/dev/shm"),
+                        Volumes.readOnly("scripts", "/scripts"))
+                .build();
+        var volumes = List.of(Volumes.scratch("run"), Volumes.scratch("tmp"), Volumes.memory("shm", "256Mi"),
+                Volumes.configMap("scripts", scripts, 0555));
+
+        StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
+                List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
+                Optional.of(args.volume()), Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions())),
+                60, args.protect()));
+        registerOutputs(Map.of("secret", Output.of(args.name())));
+    }
+
+    private Map<String, Output<String>> ownerSecret() {
+        var data = new LinkedHashMap<String, Output<String>>();
+        data.put("user", Output.of(args.owner()));
+        data.put("password", ownerPassword.value());
+        data.put("host", Output.of(args.name()));
+        data.put("port", Output.of(Integer.toString(PORT)));
+        for (var database : args.databases()) {
+            data.put(database.secretKey(), Output.of(database.name()));
+        }
+        for (var database : args.databases()) {
+            data.put(database.secretKey() + "Url", ownerPassword.value().applyValue(password ->
+                    ConnectionStrings.url("postgres", args.owner(), password, args.name(), PORT, database.name(), "sslmode=disable")));
+        }
+        return data;
+    }
+
+    private Map<String, Output<String>> appSecret(GeneratedPassword password) {
+        var role = args.appRole().orElseThrow();
+        var database = args.databases().get(0).name();
+        var data = new LinkedHashMap<String, Output<String>>();
+        data.put("user", Output.of(role));
+        data.put("password", password.value());
+        data.put("host", Output.of(args.name()));
+        data.put("port", Output.of(Integer.toString(PORT)));
+        data.put("database", Output.of(database));
+        data.put("url", password.value().applyValue(value ->
+                ConnectionStrings.url("postgres", role, value, args.name(), PORT, database, "sslmode=disable")));
+        return data;
+    }
+
+    @Override
+    public String secretName() {
+        return args.name();
+    }
+
+    /** The least-privilege role's Secret ({@code <name>-app}), when there is an app role. */
+    public String appSecretName() {
+        return args.name() + "-app";
+    }
+
+    @Override
+    public List<String> credentialVersions() {
+        var versions = new ArrayList<>(List.of(ownerPassword.version()));
+        appPassword.ifPresent(password -> versions.add(password.version()));
+        return versions;
+    }
+
+    public PostgresArgs args() {
+        return args;
+    }
+
+    /** The owner's credentials, as containers reference them. */
+    public SecretKeyRef ref(String key) {
+        return new SecretKeyRef(args.name(), key);
+    }
+}

@@ -1,0 +1,102 @@
+package platform.data;
+
+import platform.k8s.ComputeResources;
+import platform.k8s.NamespaceRef;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * @param namespace     where it runs
+ * @param system        the system it belongs to (label {@code part-of})
+ * @param name          StatefulSet, Service and Secret name; default {@code postgres}
+ * @param image         default {@link #DEFAULT_IMAGE}
+ * @param owner         the owning role, used by migrations and maintenance (local socket, no password)
+ * @param databases     the first is created through {@code POSTGRES_DB}, all are ensured on every start
+ * @param appRole       optional least-privilege login role: CRUD on tables, no DDL, kept for new tables
+ * @param volume        default 10Gi on the retain class at {@code /var/lib/postgresql/data}
+ * @param resources     default {@link ComputeResources#LARGE}
+ * @param rotation      bump to rotate the owner's password; {@code appRotation} likewise for the app role
+ * @param protect       {@code protect} the StatefulSet (production)
+ */
+public record PostgresArgs(NamespaceRef namespace, String system, String name, String image, String owner,
+                           List<Database> databases, Optional<String> appRole, VolumeClaim volume,
+                           ComputeResources resources, int rotation, int appRotation, boolean protect) {
+    public static final String DEFAULT_IMAGE = "postgres:16.10";
+    public static final String DATA_PATH = "/var/lib/postgresql/data";
+    private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public PostgresArgs {
+        Objects.requireNonNull(namespace, "namespace");
+        databases = List.copyOf(databases);
+        if (databases.isEmpty()) {
+            throw new IllegalArgumentException("postgres " + name + " needs at least one database");
+        }
+        var names = new HashSet<String>();
+        var keys = new HashSet<String>();
+        for (var database : databases) {
+            if (!names.add(database.name()) || !keys.add(database.secretKey())) {
+                throw new IllegalArgumentException("postgres " + name + " lists database " + database.name() + " or key " + database.secretKey() + " twice");
+            }
+        }
+        requireRole(owner);
+        appRole.ifPresent(PostgresArgs::requireRole);
+        if (appRole.isPresent() && appRole.get().equals(owner)) {
+            throw new IllegalArgumentException("postgres " + name + ": the app role must differ from the owner " + owner);
+        }
+        if (!image.contains(":") || image.endsWith(":latest")) {
+            throw new IllegalArgumentException("postgres image must carry a pinned tag, got " + image);
+        }
+    }
+
+    private static void requireRole(String role) {
+        if (!ROLE.matcher(role).matches()) {
+            throw new IllegalArgumentException("postgres role must be a lower-case SQL identifier, got " + role);
+        }
+    }
+
+    public static Builder builder(NamespaceRef namespace, String system) {
+        return new Builder(namespace, system);
+    }
+
+    public static final class Builder {
+        private final NamespaceRef namespace;
+        private final String system;
+        private String name = "postgres";
+        private String image = DEFAULT_IMAGE;
+        private String owner;
+        private final List<Database> databases = new ArrayList<>();
+        private String appRole;
+        private VolumeClaim volume = VolumeClaim.retained("10Gi", DATA_PATH);
+        private ComputeResources resources = ComputeResources.LARGE;
+        private int rotation;
+        private int appRotation;
+        private boolean protect;
+
+        private Builder(NamespaceRef namespace, String system) {
+            this.namespace = namespace;
+            this.system = system;
+        }
+
+        public Builder name(String value) { name = value; return this; }
+        public Builder image(String value) { image = value; return this; }
+        public Builder owner(String value) { owner = value; return this; }
+        public Builder database(String databaseName, String secretKey) { databases.add(new Database(databaseName, secretKey)); return this; }
+        public Builder appRole(String value) { appRole = value; return this; }
+        public Builder storageSize(String size) { volume = new VolumeClaim(size, volume.storageClass(), DATA_PATH); return this; }
+        public Builder storageClass(String storageClass) { volume = new VolumeClaim(volume.size(), storageClass, DATA_PATH); return this; }
+        public Builder resources(ComputeResources value) { resources = value; return this; }
+        public Builder rotation(int value) { rotation = value; return this; }
+        public Builder appRotation(int value) { appRotation = value; return this; }
+        public Builder protect(boolean value) { protect = value; return this; }
+
+        public PostgresArgs build() {
+            return new PostgresArgs(namespace, system, name, image, Objects.requireNonNull(owner, "owner"), databases,
+                    Optional.ofNullable(appRole), volume, resources, rotation, appRotation, protect);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package platform.data;
+
+import java.util.stream.Collectors;
+
+/**
+ * The SQL that makes a running PostgreSQL match its config on every start: the owner's password
+ * (so rotation needs no manual {@code ALTER USER}), every listed database, and the optional
+ * least-privilege app role with its grants. Idempotent; values come from psql variables, never
+ * from text pasted into the SQL.
+ */
+final class PostgresScripts {
+    private PostgresScripts() {
+    }
+
+    static final String RECONCILE_SQL = "reconcile.sql";
+    static final String RECONCILE_SH = "reconcile.sh";
+
+    /** Run by the container's postStart hook; logs to the container log; fails the start if the SQL fails. */
+    static String reconcileShell() {
+        return """
+                #!/bin/sh
+                # postStart: wait for the server on TCP (not the init-time server, which has no TCP), then reconcile.
+                set -eu
+                exec >/proc/1/fd/1 2>&1
+                tries=0
+                until pg_isready -q -h 127.0.0.1 -U "$POSTGRES_USER" -d postgres; do
+                  tries=$((tries + 1))
+                  if [ "$tries" -ge 150 ]; then echo "reconcile: postgres did not become ready"; exit 1; fi
+                  sleep 2
+                done
+                psql -v ON_ERROR_STOP=1 -q -h /var/run/postgresql -U "$POSTGRES_USER" -d postgres \\
+                  --set=owner="$POSTGRES_USER" --set=owner_password="$POSTGRES_PASSWORD" \\
+                  --set=app="${APP_USER:-}" --set=app_password="${APP_PASSWORD:-}" \\
+                  -f /scripts/reconcile.sql
+                echo "reconcile: roles, passwords and databases are as configured"
+                """;
+    }
+
+    static String reconcileSql(PostgresArgs args) {
+        var sql = new StringBuilder();
+        sql.append("ALTER ROLE :\"owner\" WITH PASSWORD :'owner_password';\n");
+        for (var database : args.databases()) {
+            sql.append("SELECT format('CREATE DATABASE %I OWNER %I', '").append(database.name()).append("', :'owner')\n")
+                    .append("  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '").append(database.name()).append("')\\gexec\n");
+        }
+        args.appRole().ifPresent(app -> {
+            sql.append("SELECT format('CREATE ROLE %I LOGIN', :'app') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app')\\gexec\n");
+            sql.append("ALTER ROLE :\"app\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'app_password';\n");
+            sql.append(args.databases().stream().map(database -> grants(database.name())).collect(Collectors.joining()));
+        });
+        return sql.toString();
+    }
+
+    /** CRUD only; no CREATE on the schema; default privileges so tables the owner creates later are granted too. */
+    private static String grants(String database) {
+        return """
+                \\connect %1$s
+                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                REVOKE CREATE ON SCHEMA public FROM :"app";
+                GRANT CONNECT ON DATABASE %1$s TO :"app";
+                GRANT USAGE ON SCHEMA public TO :"app";
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app";
+                GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
+                ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :"app";
+                ALTER DEFAULT PRIVILEGES FOR ROLE :"owner" IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO :"app";
+                """.formatted(database);
+    }
+}

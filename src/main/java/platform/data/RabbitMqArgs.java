@@ -1,0 +1,80 @@
+package platform.data;
+
+import platform.k8s.ComputeResources;
+import platform.k8s.NamespaceRef;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * @param name      StatefulSet, Service and Secret name; default {@code rabbitmq}
+ * @param image     default {@link #DEFAULT_IMAGE} (management UI on 15672, cluster-internal)
+ * @param user      the application user, with full permissions on every vhost
+ * @param vhosts    declared on every start; fully isolated from each other
+ * @param volume    default 5Gi on the retain class at {@code /var/lib/rabbitmq}
+ * @param resources default {@link ComputeResources#LARGE}
+ * @param rotation  bump to rotate the user's password (applied by the definitions import on start)
+ * @param protect   {@code protect} the StatefulSet (production)
+ */
+public record RabbitMqArgs(NamespaceRef namespace, String system, String name, String image, String user,
+                           List<Vhost> vhosts, VolumeClaim volume, ComputeResources resources, int rotation, boolean protect) {
+    public static final String DEFAULT_IMAGE = "rabbitmq:3.13.7-management";
+    public static final String DATA_PATH = "/var/lib/rabbitmq";
+
+    public RabbitMqArgs {
+        Objects.requireNonNull(namespace, "namespace");
+        vhosts = List.copyOf(vhosts);
+        if (vhosts.isEmpty()) {
+            throw new IllegalArgumentException("rabbitmq " + name + " needs at least one vhost");
+        }
+        var names = new HashSet<String>();
+        for (var vhost : vhosts) {
+            if (!names.add(vhost.name()) || !names.add("key:" + vhost.secretKey())) {
+                throw new IllegalArgumentException("rabbitmq " + name + " lists vhost " + vhost.name() + " or key " + vhost.secretKey() + " twice");
+            }
+        }
+        if (user == null || !user.matches("[a-zA-Z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("rabbitmq user must be 1-64 letters, digits, '_', '.' or '-', got " + user);
+        }
+        if (!image.contains(":") || image.endsWith(":latest")) {
+            throw new IllegalArgumentException("rabbitmq image must carry a pinned tag, got " + image);
+        }
+    }
+
+    public static Builder builder(NamespaceRef namespace, String system) {
+        return new Builder(namespace, system);
+    }
+
+    public static final class Builder {
+        private final NamespaceRef namespace;
+        private final String system;
+        private String name = "rabbitmq";
+        private String image = DEFAULT_IMAGE;
+        private String user;
+        private final List<Vhost> vhosts = new ArrayList<>();
+        private VolumeClaim volume = VolumeClaim.retained("5Gi", DATA_PATH);
+        private ComputeResources resources = ComputeResources.LARGE;
+        private int rotation;
+        private boolean protect;
+
+        private Builder(NamespaceRef namespace, String system) {
+            this.namespace = namespace;
+            this.system = system;
+        }
+
+        public Builder name(String value) { name = value; return this; }
+        public Builder image(String value) { image = value; return this; }
+        public Builder user(String value) { user = value; return this; }
+        public Builder vhost(String vhostName, String secretKey) { vhosts.add(new Vhost(vhostName, secretKey)); return this; }
+        public Builder storageSize(String size) { volume = new VolumeClaim(size, volume.storageClass(), DATA_PATH); return this; }
+        public Builder resources(ComputeResources value) { resources = value; return this; }
+        public Builder rotation(int value) { rotation = value; return this; }
+        public Builder protect(boolean value) { protect = value; return this; }
+
+        public RabbitMqArgs build() {
+            return new RabbitMqArgs(namespace, system, name, image, user, vhosts, volume, resources, rotation, protect);
+        }
+    }
+}

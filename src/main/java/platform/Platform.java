@@ -10,6 +10,8 @@ import platform.cluster.KubernetesTarget;
 import platform.config.ClusterSettings;
 import platform.config.PlatformSettings;
 import platform.config.StackConfig;
+import platform.edge.Edge;
+import com.pulumi.resources.ComponentResourceOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,10 @@ public final class Platform {
         var target = settings.cluster() instanceof ClusterSettings.Create create
                 ? createCloud(ctx, settings, create)
                 : existingCluster(ctx, (ClusterSettings.Existing) settings.cluster());
+        var onCluster = ComponentResourceOptions.builder().providers(target.provider()).build();
+
+        var edge = new Edge("edge", settings.edge(), settings.protectsData() ? 2 : 1, onCluster);
+        ctx.export("hosts", Output.of(settings.edge().hosts()));
     }
 
     private static KubernetesTarget existingCluster(Context ctx, ClusterSettings.Existing existing) {

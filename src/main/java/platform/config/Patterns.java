@@ -29,6 +29,9 @@ public final class Patterns {
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
     public static final String EMAIL_TEXT = "an e-mail address";
 
+    public static final Pattern CHART_VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+");
+    public static final String CHART_VERSION_TEXT = "a pinned chart version such as v1.5.0";
+
     /** DigitalOcean's regions, as the provider schema lists them. */
     public static final List<String> REGIONS = List.of(
             "nyc1", "nyc2", "nyc3", "sgp1", "lon1", "ams2", "ams3", "fra1", "tor1", "sfo1", "sfo2", "sfo3", "blr1", "syd1");

@@ -1,0 +1,46 @@
+package platform.edge;
+
+import java.util.Map;
+
+/**
+ * The Helm values of the two controllers, typed: what the platform sets and why, in one place.
+ * Chart sources and versions are pinned here and in {@code platform:edge}.
+ */
+final class ControllerCharts {
+    private ControllerCharts() {
+    }
+
+    static final String ENVOY_GATEWAY_CHART = "oci://docker.io/envoyproxy/gateway-helm";
+    static final String CERT_MANAGER_REPO = "https://charts.jetstack.io";
+    static final String CERT_MANAGER_CHART = "cert-manager";
+
+    record Resources(String cpuRequest, String memoryRequest, String memoryLimit) {
+        Map<String, Object> toValues() {
+            return Map.of("requests", Map.of("cpu", cpuRequest, "memory", memoryRequest), "limits", Map.of("memory", memoryLimit));
+        }
+    }
+
+    /** Envoy Gateway: installs the Gateway API CRDs with the controller. */
+    record EnvoyGatewayValues(Resources controller) {
+        Map<String, Object> toValues() {
+            return Map.of("deployment", Map.of("envoyGateway", Map.of("resources", controller.toValues())));
+        }
+    }
+
+    /** cert-manager with its CRDs (kept on uninstall, so certificates survive) and Gateway API support. */
+    record CertManagerValues(Resources controller, Resources webhook, Resources cainjector) {
+        Map<String, Object> toValues() {
+            return Map.of(
+                    "crds", Map.of("enabled", true, "keep", true),
+                    "config", Map.of("apiVersion", "controller.config.cert-manager.io/v1alpha1",
+                            "kind", "ControllerConfiguration", "enableGatewayAPI", true),
+                    "resources", controller.toValues(),
+                    "webhook", Map.of("resources", webhook.toValues()),
+                    "cainjector", Map.of("resources", cainjector.toValues()));
+        }
+    }
+
+    static final EnvoyGatewayValues ENVOY_GATEWAY = new EnvoyGatewayValues(new Resources("100m", "256Mi", "1Gi"));
+    static final CertManagerValues CERT_MANAGER = new CertManagerValues(
+            new Resources("50m", "128Mi", "512Mi"), new Resources("20m", "64Mi", "256Mi"), new Resources("20m", "128Mi", "512Mi"));
+}

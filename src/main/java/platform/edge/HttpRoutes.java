@@ -1,0 +1,60 @@
+package platform.edge;
+
+import com.pulumi.resources.CustomResourceOptions;
+import platform.k8s.AppLabels;
+import platform.k8s.CustomObject;
+import platform.k8s.Meta;
+import platform.k8s.NamespaceRef;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link Route} into an HTTPRoute, plus Envoy Gateway's body limit and fixed-response filters. */
+final class HttpRoutes {
+    private HttpRoutes() {
+    }
+
+    static CustomObject create(Route route, NamespaceRef namespace, AppLabels labels, GatewayRef gateway,
+                               CustomResourceOptions options) {
+        for (var host : route.hosts()) {
+            if (!gateway.serves(host)) {
+                throw new IllegalArgumentException("route " + route.name() + " uses host " + host
+                        + ", which is not a host of the gateway " + gateway.httpsListeners().keySet());
+            }
+        }
+        var timeout = route.timeout().toSeconds() + "s";
+        var headerFilter = Map.<String, Object>of("type", "ResponseHeaderModifier", "responseHeaderModifier", Map.of(
+                "set", route.headers().entrySet().stream().map(h -> Map.of("name", h.getKey(), "value", h.getValue())).toList()));
+        var rules = new ArrayList<Map<String, Object>>();
+        for (var rule : route.rules()) {
+            var match = Map.of("path", Map.of("type", rule.match() == Route.Match.EXACT ? "Exact" : "PathPrefix", "value", rule.path()));
+            var filters = new ArrayList<Object>(List.of(headerFilter));
+            var httpRule = new java.util.LinkedHashMap<String, Object>();
+            httpRule.put("matches", List.of(match));
+            if (rule.response().isPresent()) {
+                var filter = route.name() + "-" + slug(rule.path());
+                EnvoyPolicies.directResponse(filter, namespace, rule.response().get(), labels, options);
+                filters.add(EnvoyPolicies.extensionRef(filter));
+            } else {
+                var backend = rule.backend().orElseThrow();
+                httpRule.put("backendRefs", List.of(Map.of("name", backend.service(), "port", backend.port())));
+                httpRule.put("timeouts", Map.of("request", timeout, "backendRequest", timeout));
+            }
+            httpRule.put("filters", filters);
+            rules.add(httpRule);
+        }
+        var spec = Map.<String, Object>of(
+                "parentRefs", route.hosts().stream().map(host -> gateway.parentRef(gateway.httpsListeners().get(host))).toList(),
+                "hostnames", route.hosts(),
+                "rules", rules);
+        route.maxBody().ifPresent(size -> EnvoyPolicies.bodyLimit(route.name(), namespace, size, labels, options));
+        return new CustomObject(namespace.name() + "-" + route.name(), new CustomObject.Args(ApiGroups.GATEWAY_API, "HTTPRoute",
+                Meta.of(route.name(), namespace, labels), spec), options);
+    }
+
+    static String slug(String path) {
+        var slug = path.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "root" : slug;
+    }
+}

@@ -1,0 +1,112 @@
+package platform.edge;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a system publishes on the shared gateway: its hosts and, per path, a backend, a fixed
+ * response, or nothing from outside (internal-only paths answer 404 at the edge). Timeouts, the
+ * request body limit and the security headers apply to the whole route.
+ *
+ * @param name          the HTTPRoute's name in the app namespace
+ * @param hosts         each must be a host the gateway serves
+ * @param rules         most specific first: exact paths, then longer prefixes before shorter ones
+ * @param timeout       the request and backend timeouts (the seeds' 600 s proxy timeouts)
+ * @param maxBody       the largest request body, e.g. {@code 100Mi}; larger requests get 413
+ * @param headers       response headers set on every answer; {@link SecurityHeaders#DEFAULT} unless changed
+ */
+public record Route(String name, List<String> hosts, List<Rule> rules, Duration timeout, Optional<String> maxBody,
+                    Map<String, String> headers) {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Ki|Mi|Gi)");
+
+    public enum Match { EXACT, PREFIX }
+
+    /** One path of a route: to a backend, a fixed response, or blocked. */
+    public record Rule(Match match, String path, Optional<Backend> backend, Optional<FixedResponse> response) {
+        public Rule {
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("route path must start with '/', got " + path);
+            }
+            if (backend.isPresent() == response.isPresent()) {
+                throw new IllegalArgumentException("route path " + path + " needs exactly one of a backend or a fixed response");
+            }
+        }
+    }
+
+    /** An answer the edge gives itself, e.g. marc's landing page or a 404 for an internal path. */
+    public record FixedResponse(int status, String contentType, String body) {
+        public static FixedResponse notFound() {
+            return new FixedResponse(404, "text/plain", "not found\n");
+        }
+    }
+
+    public Route {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("route name must be a DNS label, got " + name);
+        }
+        hosts = List.copyOf(hosts);
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("route " + name + " needs at least one host");
+        }
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("route " + name + " needs at least one rule");
+        }
+        var seen = new java.util.HashSet<String>();
+        for (var rule : rules) {
+            if (!seen.add(rule.match() + rule.path())) {
+                throw new IllegalArgumentException("route " + name + " matches " + rule.match() + " " + rule.path() + " twice");
+            }
+        }
+        rules = rules.stream().sorted(Comparator
+                .comparing((Rule rule) -> rule.match() == Match.PREFIX)
+                .thenComparing(rule -> -rule.path().length())).toList();
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("route " + name + " timeout must be between 1 s and 1 h, got " + timeout);
+        }
+        maxBody.ifPresent(size -> {
+            if (!SIZE.matcher(size).matches()) {
+                throw new IllegalArgumentException("route " + name + " maxBody must be a quantity such as 100Mi, got " + size);
+            }
+        });
+        headers = Map.copyOf(headers);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final List<String> hosts = new ArrayList<>();
+        private final List<Rule> rules = new ArrayList<>();
+        private Duration timeout = Duration.ofSeconds(60);
+        private String maxBody;
+        private Map<String, String> headers = SecurityHeaders.DEFAULT;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder hosts(List<String> values) { hosts.addAll(values); return this; }
+        public Builder prefix(String path, Backend backend) { rules.add(new Rule(Match.PREFIX, path, Optional.of(backend), Optional.empty())); return this; }
+        public Builder exact(String path, Backend backend) { rules.add(new Rule(Match.EXACT, path, Optional.of(backend), Optional.empty())); return this; }
+        public Builder fixed(Match match, String path, FixedResponse response) { rules.add(new Rule(match, path, Optional.empty(), Optional.of(response))); return this; }
+        /** A path not reachable from outside: answered 404 at the edge, still reachable inside the cluster. */
+        public Builder blocked(String pathPrefix) { return fixed(Match.PREFIX, pathPrefix, FixedResponse.notFound()); }
+        public Builder timeout(Duration value) { timeout = Objects.requireNonNull(value); return this; }
+        public Builder maxBody(String value) { maxBody = value; return this; }
+        public Builder headers(Map<String, String> value) { headers = new LinkedHashMap<>(value); return this; }
+
+        public Route build() {
+            return new Route(name, hosts, rules, timeout, Optional.ofNullable(maxBody), headers);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package platform.k8s;
+
+import com.pulumi.kubernetes.batch.v1.CronJob;
+import com.pulumi.kubernetes.batch.v1.CronJobArgs;
+import com.pulumi.kubernetes.batch.v1.inputs.CronJobSpecArgs;
+import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
+import com.pulumi.kubernetes.batch.v1.inputs.JobTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import java.util.regex.Pattern;
+
+/**
+ * Scheduled jobs, all alike: never two runs at once ({@code Forbid}), a missed run started at most
+ * an hour late, the last runs kept for {@code kubectl get jobs}, no TTL that would hide the last
+ * result, times in UTC.
+ */
+public final class CronJobs {
+    private static final Pattern FIELD = Pattern.compile("[0-9*/,\\-]+");
+
+    private CronJobs() {
+    }
+
+    /** Checks a five-field cron expression; the message names the job. */
+    public static String requireSchedule(String job, String schedule) {
+        var fields = schedule.trim().split("\\s+");
+        if (fields.length != 5 || java.util.Arrays.stream(fields).anyMatch(field -> !FIELD.matcher(field).matches())) {
+            throw new IllegalArgumentException("schedule of " + job + " must be a five-field cron expression such as \"0 8 * * *\", got \"" + schedule + "\"");
+        }
+        return schedule;
+    }
+
+    public static CronJob create(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,
+                                 PodSpecArgs pod, int backoffLimit) {
+        requireSchedule(name, schedule);
+        return new CronJob(namespace.name() + "-" + name, CronJobArgs.builder()
+                .metadata(Meta.of(name, namespace, labels))
+                .spec(CronJobSpecArgs.builder()
+                        .schedule(schedule)
+                        .timeZone("Etc/UTC")
+                        .concurrencyPolicy("Forbid")
+                        .startingDeadlineSeconds(3600)
+                        .successfulJobsHistoryLimit(3)
+                        .failedJobsHistoryLimit(3)
+                        .jobTemplate(JobTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder().labels(labels.all()).build())
+                                .spec(JobSpecArgs.builder()
+                                        .backoffLimit(backoffLimit)
+                                        .template(PodTemplateSpecArgs.builder()
+                                                .metadata(ObjectMetaArgs.builder().labels(labels.all()).build())
+                                                .spec(pod)
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(parent).build());
+    }
+}

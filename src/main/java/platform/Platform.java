@@ -2,6 +2,9 @@ package platform;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import platform.apps.bowmark.Bowmark;
+import platform.cloud.BackupBucket;
 import platform.cloud.CloudProject;
 import platform.cloud.DoksCluster;
 import platform.cloud.DoksClusterArgs;
@@ -11,10 +14,10 @@ import platform.config.ClusterSettings;
 import platform.config.PlatformSettings;
 import platform.config.StackConfig;
 import platform.edge.Edge;
-import com.pulumi.resources.ComponentResourceOptions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Pulumi program: stack config read and validated once, then the three layers (cloud,
@@ -24,24 +27,33 @@ public final class Platform {
     private Platform() {
     }
 
+    /** What the cloud layer hands the layers above. */
+    private record Cloud(KubernetesTarget target, Optional<BackupBucket> backups) {
+    }
+
     public static void define(Context ctx) {
         var settings = PlatformSettings.read(ctx.stackName(), new StackConfig(ctx.config(StackConfig.NAMESPACE)));
 
-        var target = settings.cluster() instanceof ClusterSettings.Create create
+        var cloud = settings.cluster() instanceof ClusterSettings.Create create
                 ? createCloud(ctx, settings, create)
                 : existingCluster(ctx, (ClusterSettings.Existing) settings.cluster());
-        var onCluster = ComponentResourceOptions.builder().providers(target.provider()).build();
+        var onCluster = ComponentResourceOptions.builder().providers(cloud.target().provider()).build();
 
         var edge = new Edge("edge", settings.edge(), settings.protectsData() ? 2 : 1, onCluster);
         ctx.export("hosts", Output.of(settings.edge().hosts()));
+
+        settings.bowmark().ifPresent(bowmark -> {
+            var app = new Bowmark("bowmark", settings, edge, cloud.backups(), onCluster);
+            ctx.export("bowmarkNamespace", app.namespace().output());
+        });
     }
 
-    private static KubernetesTarget existingCluster(Context ctx, ClusterSettings.Existing existing) {
+    private static Cloud existingCluster(Context ctx, ClusterSettings.Existing existing) {
         ctx.export("clusterName", Output.of(existing.context()));
-        return KubernetesTarget.ofContext(existing.context());
+        return new Cloud(KubernetesTarget.ofContext(existing.context()), Optional.empty());
     }
 
-    private static KubernetesTarget createCloud(Context ctx, PlatformSettings settings, ClusterSettings.Create create) {
+    private static Cloud createCloud(Context ctx, PlatformSettings settings, ClusterSettings.Create create) {
         var tags = List.of("platform", "stack-" + settings.stack());
         var cluster = new DoksCluster("cluster", new DoksClusterArgs(create, tags, settings.protectsData()), null);
         var projectUrns = new ArrayList<Output<String>>();
@@ -51,12 +63,18 @@ public final class Platform {
             var registry = new Registry("registry", registrySettings, settings.protectsData(), null);
             ctx.export("registryServerUrl", registry.serverUrl());
         });
+        var backups = settings.backups().map(backupSettings -> {
+            var bucket = new BackupBucket("backups", backupSettings, settings.protectsData(), null);
+            projectUrns.add(bucket.bucketUrn());
+            ctx.export("backupBucket", bucket.bucketName());
+            return bucket;
+        });
         new CloudProject("project", "platform-" + settings.stack(), settings.environment(), projectUrns, null);
 
         ctx.export("clusterName", cluster.cluster().name());
         ctx.export("clusterId", cluster.cluster().id());
         ctx.export("clusterEndpoint", cluster.cluster().endpoint());
         ctx.export("kubeconfig", cluster.kubeconfig());
-        return KubernetesTarget.of(cluster);
+        return new Cloud(KubernetesTarget.of(cluster), backups);
     }
 }

@@ -11,7 +11,7 @@ public final class SecretKeys {
     private SecretKeys() {
     }
 
-    public static final List<String> ALL = List.of();
+    public static final List<String> ALL = List.copyOf(BowmarkSettings.SECRET_KEYS);
 
     static void requireListed(String key) {
         if (!ALL.contains(key)) {

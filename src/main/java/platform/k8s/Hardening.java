@@ -29,6 +29,20 @@ public final class Hardening {
         return containerSecurity(true);
     }
 
+    /** For a pod whose containers run as different users (a job's steps in different images). */
+    public static SecurityContextArgs container(RunAs runAs) {
+        return SecurityContextArgs.builder()
+                .runAsNonRoot(true)
+                .runAsUser((int) runAs.user())
+                .runAsGroup((int) runAs.group())
+                .allowPrivilegeEscalation(false)
+                .privileged(false)
+                .readOnlyRootFilesystem(true)
+                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                .build();
+    }
+
     /**
      * For an upstream image that must write into its own filesystem.
      *

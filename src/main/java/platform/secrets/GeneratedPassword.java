@@ -21,19 +21,28 @@ public final class GeneratedPassword {
     private final int rotation;
 
     public GeneratedPassword(Resource parent, String name, int rotation) {
-        this(parent, name, rotation, false);
+        this(parent, name, rotation, false, LENGTH);
+    }
+
+    /** A 256-bit key of 32 letters and digits, e.g. for encrypting backups at rest (SSE-C). Never rotated by config. */
+    public static GeneratedPassword encryptionKey(Resource parent, String name) {
+        return new GeneratedPassword(parent, name, 0, false, 32);
     }
 
     /** @param symbol include one of {@code -_} (still URL-safe), for servers whose policy demands a symbol */
     public GeneratedPassword(Resource parent, String name, int rotation, boolean symbol) {
+        this(parent, name, rotation, symbol, LENGTH);
+    }
+
+    private GeneratedPassword(Resource parent, String name, int rotation, boolean symbol, int length) {
         if (rotation < 0) {
             throw new IllegalArgumentException("rotation of " + name + " must be 0 or more, got " + rotation);
         }
         this.name = name;
         this.rotation = rotation;
         this.password = new RandomPassword(name,
-                symbol ? RandomPasswordArgs.urlSafeWithSymbol(LENGTH, Map.of("rotation", Integer.toString(rotation)))
-                        : RandomPasswordArgs.alphanumeric(LENGTH, Map.of("rotation", Integer.toString(rotation))),
+                symbol ? RandomPasswordArgs.urlSafeWithSymbol(length, Map.of("rotation", Integer.toString(rotation)))
+                        : RandomPasswordArgs.alphanumeric(length, Map.of("rotation", Integer.toString(rotation))),
                 CustomResourceOptions.builder().parent(parent).build());
     }
 

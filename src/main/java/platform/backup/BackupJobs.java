@@ -1,0 +1,70 @@
+package platform.backup;
+
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import platform.k8s.AppLabels;
+import platform.k8s.ComputeResources;
+import platform.k8s.CronJobs;
+import platform.k8s.Hardening;
+import platform.k8s.Meta;
+import platform.k8s.NamespaceRef;
+import platform.k8s.RunAs;
+import platform.k8s.Volumes;
+
+import java.util.List;
+
+/**
+ * The shape every backup and restore-check job shares: step 1 in the database's own image (dump or
+ * restore tools), step 2 in the AWS CLI image, handing files over in an emptyDir; scripts from a
+ * ConfigMap; each step fails the job on any error.
+ */
+final class BackupJobs {
+    static final String AWS_CLI_IMAGE = "amazon/aws-cli:2.22.0";
+    static final String WORK_DIR_BACKUP = "/backup";
+    static final String WORK_DIR_RESTORE = "/restore";
+
+    private BackupJobs() {
+    }
+
+    static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> files) {
+        return new ConfigMap(namespace.name() + "-" + name, ConfigMapArgs.builder()
+                .metadata(Meta.of(name, namespace, labels))
+                .data(BackupScripts.all(files))
+                .build(), CustomResourceOptions.builder().parent(parent).build());
+    }
+
+    record Step(String name, String image, String script, List<EnvVarArgs> env, RunAs runAs) {
+    }
+
+    /** {@code first} runs as an init container, {@code second} after it succeeded. */
+    static void cronJob(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,
+                        String scriptsConfigMap, String workDir, Step first, Step second) {
+        var pod = PodSpecArgs.builder()
+                .restartPolicy("Never")
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .securityContext(Hardening.pod(second.runAs()))
+                .initContainers(container(first, workDir))
+                .containers(container(second, workDir))
+                .volumes(Volumes.scratch("work"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scriptsConfigMap, 0555))
+                .build();
+        CronJobs.create(parent, name, namespace, labels, schedule, pod, 1);
+    }
+
+    private static ContainerArgs container(Step step, String workDir) {
+        return ContainerArgs.builder()
+                .name(step.name())
+                .image(step.image())
+                .command("bash", "/scripts/" + step.script())
+                .env(step.env())
+                .resources(ComputeResources.MEDIUM.toArgs())
+                .securityContext(Hardening.container(step.runAs()))
+                .volumeMounts(Volumes.mount("work", workDir), Volumes.mount("tmp", "/tmp"), Volumes.readOnly("scripts", "/scripts"))
+                .build();
+    }
+}

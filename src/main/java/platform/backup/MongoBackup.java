@@ -1,0 +1,85 @@
+package platform.backup;
+
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import platform.data.MongoDb;
+import platform.k8s.CronJobs;
+import platform.k8s.Env;
+import platform.k8s.RunAs;
+import platform.k8s.SecretKeyRef;
+import platform.secrets.GeneratedPassword;
+import platform.secrets.KubeSecrets;
+
+import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Nightly {@code mongodump --archive --gzip} of a {@link MongoDb}'s app database to
+ * {@code mongo-backups/<db>/<timestamp>.archive.gz}, encrypted at rest with a generated key
+ * (SSE-C; the key is a Pulumi secret and a Kubernetes Secret, {@code <name>-backup-key}); the job
+ * keeps the newest 7 and the newest of each of the last 12 months. A restore check restores the
+ * newest archive into a scratch database and counts its collections.
+ */
+public final class MongoBackup extends ComponentResource {
+    public static final String PREFIX = "mongo-backups/";
+    public static final int NIGHTLY_KEPT = 7;
+    public static final int MONTHS_KEPT = 12;
+
+    public record Args(MongoDb database, BackupTarget target, String schedule, String restoreCheckSchedule, int maxAgeHours) {
+        public Args {
+            CronJobs.requireSchedule("mongo-backup", schedule);
+            CronJobs.requireSchedule("mongo-restore-check", restoreCheckSchedule);
+            if (maxAgeHours < 1) {
+                throw new IllegalArgumentException("mongo-backup maxAgeHours must be positive, got " + maxAgeHours);
+            }
+        }
+    }
+
+    public MongoBackup(String name, Args args, @Nullable ComponentResourceOptions options) {
+        super("platform:backup:MongoBackup", name, options);
+        var mongo = args.database();
+        var namespace = mongo.namespace();
+        var database = mongo.args().database();
+        var backupLabels = mongo.labels().forInstance("mongo-backup", "mongo-backup", "backup");
+        var checkLabels = mongo.labels().forInstance("mongo-restore-check", "mongo-restore-check", "backup");
+
+        // SSE-C takes a 256-bit key: 32 letters and digits are 32 bytes.
+        var key = GeneratedPassword.encryptionKey(this, name + "-encryption-key");
+        var keySecret = mongo.args().name() + "-backup-key";
+        KubeSecrets.create(this, keySecret, namespace, backupLabels, Map.of("key", key.value()));
+        var scripts = "mongo-backup-scripts";
+        BackupJobs.scripts(this, scripts, namespace, backupLabels,
+                List.of("retention.sh", "mongo-dump.sh", "upload.sh", "fetch-newest.sh", "mongo-restore-check.sh"));
+
+        var mongoEnv = List.of(
+                Env.plain("MONGO_HOST", mongo.host()),
+                Env.plain("MONGO_PORT", Integer.toString(MongoDb.PORT)),
+                Env.fromSecret("MONGO_ROOT_PASSWORD", new SecretKeyRef(mongo.rootSecretName(), "password")),
+                Env.plain("MONGO_DATABASE", database));
+        var encryption = Env.fromSecret("ENCRYPTION_KEY", new SecretKeyRef(keySecret, "key"));
+        var upload = new ArrayList<>(args.target().s3Env());
+        upload.add(Env.plain("PREFIX", PREFIX));
+        upload.add(Env.plain("RETENTION", "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT));
+        upload.add(encryption);
+        BackupJobs.cronJob(this, "mongo-backup", namespace, backupLabels, args.schedule(), scripts, BackupJobs.WORK_DIR_BACKUP,
+                new BackupJobs.Step("dump", mongo.args().image(), "mongo-dump.sh", mongoEnv, RunAs.MONGO),
+                new BackupJobs.Step("upload", BackupJobs.AWS_CLI_IMAGE, "upload.sh", upload, RunAs.TOOL));
+
+        var fetch = new ArrayList<>(args.target().s3Env());
+        fetch.add(Env.plain("PREFIX", PREFIX));
+        fetch.add(Env.plain("NAMES", database));
+        fetch.add(Env.plain("EXTENSION", "archive.gz"));
+        fetch.add(Env.plain("MAX_AGE_HOURS", Integer.toString(args.maxAgeHours())));
+        fetch.add(encryption);
+        BackupJobs.cronJob(this, "mongo-restore-check", namespace, checkLabels, args.restoreCheckSchedule(), scripts,
+                BackupJobs.WORK_DIR_RESTORE,
+                new BackupJobs.Step("fetch", BackupJobs.AWS_CLI_IMAGE, "fetch-newest.sh", fetch, RunAs.TOOL),
+                new BackupJobs.Step("restore", mongo.args().image(), "mongo-restore-check.sh", mongoEnv, RunAs.MONGO));
+
+        mongo.allowFrom("mongo-backup", backupLabels.selector());
+        mongo.allowFrom("mongo-restore-check", checkLabels.selector());
+        registerOutputs(Map.of());
+    }
+}

@@ -1,0 +1,90 @@
+package platform.backup;
+
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import platform.data.Postgres;
+import platform.k8s.CronJobs;
+import platform.k8s.Env;
+import platform.k8s.RunAs;
+
+import javax.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Daily {@code pg_dump -Fc} of every database of a {@link Postgres} (plus {@code pg_dumpall
+ * --globals-only}) to {@code pg-backups/<db>/<timestamp>.pgdump}, pruned after the retention, and
+ * a restore check that restores the newest dumps into scratch databases and queries them.
+ * Manual run: {@code kubectl create job --from=cronjob/pg-backup pg-backup-manual -n <ns>}.
+ */
+public final class PostgresBackup extends ComponentResource {
+    public static final String PREFIX = "pg-backups/";
+    public static final String DEFAULT_SANITY_QUERY =
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')";
+
+    /**
+     * @param schedule             cron, UTC (Bow-Mark: {@code 0 8 * * *})
+     * @param retentionDays        dumps older than this are deleted by the job (Bow-Mark: 30)
+     * @param restoreCheckSchedule cron, UTC; weekly by default
+     * @param maxAgeHours          the restore check fails when the newest dump is older
+     * @param sanityQuery          must return a number above 0 on each restored database
+     */
+    public record Args(Postgres database, BackupTarget target, String schedule, int retentionDays,
+                       String restoreCheckSchedule, int maxAgeHours, String sanityQuery) {
+        public Args {
+            CronJobs.requireSchedule("pg-backup", schedule);
+            CronJobs.requireSchedule("pg-restore-check", restoreCheckSchedule);
+            if (retentionDays < 1 || maxAgeHours < 1) {
+                throw new IllegalArgumentException("pg-backup retentionDays and maxAgeHours must be positive, got "
+                        + retentionDays + " and " + maxAgeHours);
+            }
+        }
+
+        public static Args daily(Postgres database, BackupTarget target, String schedule, int retentionDays,
+                                 String restoreCheckSchedule, int maxAgeHours) {
+            return new Args(database, target, schedule, retentionDays, restoreCheckSchedule, maxAgeHours, DEFAULT_SANITY_QUERY);
+        }
+    }
+
+    public PostgresBackup(String name, Args args, @Nullable ComponentResourceOptions options) {
+        super("platform:backup:PostgresBackup", name, options);
+        var postgres = args.database();
+        var namespace = postgres.namespace();
+        var databases = postgres.args().databases().stream().map(d -> d.name()).collect(Collectors.joining(" "));
+        var backupLabels = postgres.labels().forInstance("pg-backup", "pg-backup", "backup");
+        var checkLabels = postgres.labels().forInstance("pg-restore-check", "pg-restore-check", "backup");
+        var scripts = "pg-backup-scripts";
+        BackupJobs.scripts(this, scripts, namespace, backupLabels,
+                List.of("retention.sh", "pg-dump.sh", "upload.sh", "fetch-newest.sh", "pg-restore-check.sh"));
+
+        var pgEnv = List.of(
+                Env.plain("PGHOST", postgres.host()),
+                Env.fromSecret("PGUSER", postgres.ref("user")),
+                Env.fromSecret("PGPASSWORD", postgres.ref("password")),
+                Env.plain("DATABASES", databases));
+        var upload = new ArrayList<>(args.target().s3Env());
+        upload.add(Env.plain("PREFIX", PREFIX));
+        upload.add(Env.plain("RETENTION", "days:" + args.retentionDays()));
+        BackupJobs.cronJob(this, "pg-backup", namespace, backupLabels, args.schedule(), scripts, BackupJobs.WORK_DIR_BACKUP,
+                new BackupJobs.Step("dump", postgres.args().image(), "pg-dump.sh", pgEnv, RunAs.POSTGRES),
+                new BackupJobs.Step("upload", BackupJobs.AWS_CLI_IMAGE, "upload.sh", upload, RunAs.TOOL));
+
+        var fetch = new ArrayList<>(args.target().s3Env());
+        fetch.add(Env.plain("PREFIX", PREFIX));
+        fetch.add(Env.plain("NAMES", databases));
+        fetch.add(Env.plain("EXTENSION", "pgdump"));
+        fetch.add(Env.plain("MAX_AGE_HOURS", Integer.toString(args.maxAgeHours())));
+        var restore = new ArrayList<>(pgEnv);
+        restore.add(Env.plain("SANITY_QUERY", args.sanityQuery()));
+        BackupJobs.cronJob(this, "pg-restore-check", namespace, checkLabels, args.restoreCheckSchedule(), scripts,
+                BackupJobs.WORK_DIR_RESTORE,
+                new BackupJobs.Step("fetch", BackupJobs.AWS_CLI_IMAGE, "fetch-newest.sh", fetch, RunAs.TOOL),
+                new BackupJobs.Step("restore", postgres.args().image(), "pg-restore-check.sh", restore, RunAs.POSTGRES));
+
+        postgres.allowFrom("pg-backup", backupLabels.selector());
+        postgres.allowFrom("pg-restore-check", checkLabels.selector());
+        registerOutputs(Map.of());
+    }
+}

@@ -1,0 +1,25 @@
+#!/bin/bash
+# Restore check, step 1 (AWS CLI image): download the newest dump of each of $NAMES into
+# /restore/<name>.<ext>. Fails when a dump is missing or older than $MAX_AGE_HOURS.
+set -euo pipefail
+source /scripts/retention.sh
+s3() { aws --endpoint-url "$S3_ENDPOINT" "$@"; }
+sse=()
+if [ -n "${ENCRYPTION_KEY:-}" ]; then
+  sse=(--sse-c AES256 --sse-c-key "$ENCRYPTION_KEY")
+fi
+for name in $NAMES; do
+  newest=$(s3 s3api list-objects-v2 --bucket "$BUCKET" --prefix "$PREFIX$name/" --query 'Contents[].Key' --output text \
+    | tr '\t' '\n' | grep -v '^None$' | newest_key || true)
+  if [ -z "$newest" ]; then
+    echo "restore-check: FAILED: no dump of $name under s3://$BUCKET/$PREFIX$name/"
+    exit 1
+  fi
+  stamp=$(stamp_of "$newest")
+  if ! is_fresh "$stamp" "$MAX_AGE_HOURS"; then
+    echo "restore-check: FAILED: newest dump of $name is from $stamp, older than $MAX_AGE_HOURS hours"
+    exit 1
+  fi
+  s3 s3 cp --only-show-errors "${sse[@]}" "s3://$BUCKET/$newest" "/restore/$name.$EXTENSION"
+  echo "restore-check: fetched $newest"
+done

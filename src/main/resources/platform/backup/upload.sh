@@ -1,0 +1,33 @@
+#!/bin/bash
+# Backup, step 2 (AWS CLI image): upload what step 1 left in /backup to Spaces under $PREFIX,
+# then delete what retention no longer keeps ($RETENTION: "days:N" or "gfs:DAILY:MONTHS").
+# With $ENCRYPTION_KEY set, objects are encrypted at rest with it (SSE-C); restores need the key.
+set -euo pipefail
+source /scripts/retention.sh
+s3() { aws --endpoint-url "$S3_ENDPOINT" "$@"; }
+sse=()
+if [ -n "${ENCRYPTION_KEY:-}" ]; then
+  sse=(--sse-c AES256 --sse-c-key "$ENCRYPTION_KEY")
+fi
+
+for dir in /backup/*/; do
+  name=$(basename "$dir")
+  if ! s3 s3 cp --recursive --only-show-errors "${sse[@]}" "$dir" "s3://$BUCKET/$PREFIX$name/"; then
+    echo "backup: FAILED to upload $name to s3://$BUCKET/$PREFIX$name/"
+    exit 1
+  fi
+  echo "backup: uploaded $name to s3://$BUCKET/$PREFIX$name/"
+done
+
+keys=$(s3 s3api list-objects-v2 --bucket "$BUCKET" --prefix "$PREFIX" --query 'Contents[].Key' --output text | tr '\t' '\n' | grep -v '^None$' || true)
+case "$RETENTION" in
+  days:*) expired=$(printf '%s\n' "$keys" | expired_keys "$(cutoff_stamp "${RETENTION#days:}")") ;;
+  gfs:*) IFS=: read -r _ daily months <<< "$RETENTION"
+         expired=$(printf '%s\n' "$keys" | gfs_expired_keys "$daily" "$months") ;;
+  *) echo "backup: unknown retention $RETENTION"; exit 1 ;;
+esac
+for key in $expired; do
+  s3 s3 rm --only-show-errors "s3://$BUCKET/$key"
+  echo "backup: pruned $key"
+done
+echo "backup: done"

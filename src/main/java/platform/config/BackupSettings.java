@@ -32,12 +32,9 @@ public record BackupSettings(String bucket, String region, boolean versioning, L
         return lifecycle.stream().filter(rule -> rule.prefix().equals(prefix)).map(LifecycleRule::expireDays).findFirst();
     }
 
+    /** On an existing cluster nothing is created in the cloud: no bucket, so no backup jobs either. */
     static Optional<BackupSettings> read(ConfigNode backups, ClusterSettings cluster) {
-        if (!backups.isPresent()) {
-            return Optional.empty();
-        }
-        if (cluster instanceof ClusterSettings.Existing) {
-            backups.problem("is set, expected no backup bucket when platform:cluster.mode is existing (no cloud resources are created)");
+        if (!backups.isPresent() || cluster instanceof ClusterSettings.Existing) {
             return Optional.empty();
         }
         var node = backups.object();

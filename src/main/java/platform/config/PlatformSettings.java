@@ -17,16 +17,13 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
     public static PlatformSettings read(String stack, StackConfig config) {
         var environment = Environment.read(config.get("environment"));
         var cluster = ClusterSettings.read(config.get("cluster"));
-        var registry = RegistrySettings.read(config.get("registry"));
+        var registry = RegistrySettings.read(config.get("registry"), cluster);
         var backups = BackupSettings.read(config.get("backups"), cluster);
         var edge = EdgeSettings.read(config.get("edge"), stack);
         var bowmark = BowmarkSettings.read(config.get("bowmark"), environment, edge, cluster);
         var secrets = new LinkedHashMap<String, Output<String>>();
         if (bowmark.isPresent()) {
             BowmarkSettings.SECRET_KEYS.forEach(key -> secrets.put(key, config.requireSecret(key)));
-        }
-        if (registry.isPresent() && cluster instanceof ClusterSettings.Existing) {
-            config.get("registry").problem("is set, expected no registry when platform:cluster.mode is existing (no cloud resources are created)");
         }
         config.validate();
         return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, Map.copyOf(secrets));

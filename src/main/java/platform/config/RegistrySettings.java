@@ -10,8 +10,9 @@ public record RegistrySettings(String name, String tier, String region) {
     /** Regions where DigitalOcean offers container registries. */
     static final List<String> REGIONS = List.of("nyc3", "sfo2", "sfo3", "ams3", "sgp1", "fra1", "blr1", "syd1", "tor1");
 
-    static Optional<RegistrySettings> read(ConfigNode registry) {
-        if (!registry.isPresent()) {
+    /** On an existing cluster nothing is created in the cloud, so the section does not apply. */
+    static Optional<RegistrySettings> read(ConfigNode registry, ClusterSettings cluster) {
+        if (!registry.isPresent() || cluster instanceof ClusterSettings.Existing) {
             return Optional.empty();
         }
         var node = registry.object();

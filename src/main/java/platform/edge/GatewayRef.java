@@ -12,7 +12,8 @@ public record GatewayRef(String name, String namespace, Map<String, String> http
     public static final String HTTP_LISTENER = "http";
 
     public GatewayRef {
-        httpsListeners = Map.copyOf(httpsListeners);
+        // Ordered as configured: the listeners become a list, and a reordered list would read as a change.
+        httpsListeners = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(httpsListeners));
     }
 
     public static GatewayRef of(String name, String namespace, List<String> hosts) {

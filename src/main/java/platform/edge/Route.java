@@ -76,7 +76,8 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
                 throw new IllegalArgumentException("route " + name + " maxBody must be a quantity such as 100Mi, got " + size);
             }
         });
-        headers = Map.copyOf(headers);
+        // Insertion order is kept: the headers become a list, and a reordered list would read as a change.
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public static Builder builder(String name) {

@@ -87,12 +87,17 @@ class ClusterLayerTest {
 
     @Test
     void existingModeCreatesNoCloudResourceAndUsesTheNamedContext() {
-        var result = Stacks.run("dev", "platform:cluster.mode=existing", "platform:cluster.context=kind-platform");
+        // The prod stack's registry and backup sections do not apply to a cluster the stack does not create.
+        var result = Stacks.run("prod", "platform:cluster.mode=existing", "platform:cluster.context=kind-platform");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.resources()).noneMatch(resource -> resource.type().startsWith("digitalocean:"));
         var provider = Stacks.only(result, "pulumi:providers:kubernetes", "kubernetes");
         assertThat(provider.inputs()).containsEntry("context", "kind-platform");
         assertThat(result.outputs()).containsEntry("clusterName", "kind-platform").doesNotContainKey("kubeconfig");
+        assertThat(result.resources()).noneMatch(resource -> resource.type().equals("kubernetes:batch/v1:CronJob")
+                && resource.name().endsWith("pg-backup"));
+        assertThat(Stacks.where(result, r -> r.isKubernetesObject() && r.kind().equals("Deployment")))
+                .isNotEmpty().allSatisfy(deployment -> assertThat(deployment.input("spec.template.spec.nodeSelector")).isEmpty());
     }
 }

@@ -2,6 +2,7 @@ package platform.cloud;
 
 import com.pulumi.test.Mocks;
 import org.junit.jupiter.api.Test;
+import platform.AnsweringCloud;
 import platform.Stacks;
 import platform.providers.digitalocean.GetKubernetesCluster;
 import platform.render.Secret;
@@ -20,6 +21,7 @@ class FreshCredentialsTest {
 
     /** A cloud account that already has the cluster, minting a new token on every read. */
     private static final class ExistingCloud implements Mocks {
+        private final AnsweringCloud answers = new AnsweringCloud();
         final AtomicInteger reads = new AtomicInteger();
         final String token;
 
@@ -29,12 +31,18 @@ class FreshCredentialsTest {
 
         @Override
         public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-            var state = new HashMap<String, Object>(args.inputs);
+            // Passwords and ids as a cloud answers them, plus what an existing cluster reports.
+            var state = new HashMap<>(castState((Map<?, ?>) answers.newResourceAsync(args).join().state));
             if (args.type.endsWith(":KubernetesCluster")) {
                 state.put("endpoint", "https://1234.k8s.ondigitalocean.com");
                 state.put("kubeConfigs", List.of(Map.of("token", "stale-token-from-state")));
             }
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> castState(Map<?, ?> state) {
+            return (Map<String, Object>) state;
         }
 
         @Override

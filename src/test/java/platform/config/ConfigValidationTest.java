@@ -41,14 +41,15 @@ class ConfigValidationTest {
                 "platform:cluster.nodePools[1].name=default-pool",
                 "platform:cluster.nodePools[0].taints[0].effect=Sometimes");
 
-        assertThat(result.problems()).hasSize(6);
+        assertThat(result.problems()).hasSize(7);
         assertThat(String.join("\n", result.problems()))
                 .contains("platform:cluster.nodePools[1].minNodes: got 9, expected minNodes <= maxNodes (6)")
                 .contains("platform:cluster.region: got \"moon\"")
                 .contains("platform:cluster.nodePools[1].name: got \"default-pool\" twice, expected unique pool names")
                 .contains("platform:cluster.nodePools[0].taints[0].effect: got \"Sometimes\"")
                 .contains("platform:cluster.nodePools[0].taints[0].key: is required")
-                .contains("platform:cluster.nodePools[0].taints[0].value: is required");
+                .contains("platform:cluster.nodePools[0].taints[0].value: is required")
+                .contains("platform:bowmark.pools.server: got \"dedicated-cpu-optimized\", expected one of the cluster's node pools");
         assertThat(result.resources()).isEmpty();
     }
 
@@ -63,14 +64,6 @@ class ConfigValidationTest {
                 "platform:cluster.name: is required, expected " + Patterns.DNS_LABEL_TEXT,
                 "platform:cluster.version: is required, expected " + Patterns.DOKS_VERSION_TEXT);
         assertThat(result.resources()).isEmpty();
-    }
-
-    @Test
-    void anExistingClusterCannotAlsoOwnARegistry() {
-        var result = Stacks.run("prod", "platform:cluster.mode=existing", "platform:cluster.context=kind-platform");
-
-        assertThat(result.problems()).singleElement().asString()
-                .startsWith("platform:registry: is set, expected no registry when platform:cluster.mode is existing");
     }
 
     @Test

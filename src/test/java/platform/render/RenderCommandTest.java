@@ -53,7 +53,7 @@ class RenderCommandTest {
                 .contains("\"protect\": false").contains("\"version\": \"4.76.0\"").contains("\"dependsOn\"");
         try (Stream<Path> manifests = Files.list(dir.resolve("1-manifest"))) {
             var names = manifests.map(p -> p.getFileName().toString()).toList();
-            assertThat(names).isNotEmpty().allMatch(name -> name.matches("[a-zA-Z0-9._]+-[A-Za-z]+-[a-z0-9-]+-[a-z0-9.-]+\\.yaml"));
+            assertThat(names).isNotEmpty().allMatch(name -> name.matches("([a-z0-9.-]+_)?v[0-9a-z]+-[A-Z][A-Za-z]+-[a-z0-9-]+-[a-z0-9.-]+\\.yaml"));
         }
     }
 

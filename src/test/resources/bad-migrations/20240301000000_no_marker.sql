@@ -1,0 +1,1 @@
+ALTER TABLE fact_material_shipment ADD COLUMN note TEXT;

@@ -1,0 +1,162 @@
+package platform.edge;
+
+import org.junit.jupiter.api.Test;
+import platform.Baseline;
+import platform.Stacks;
+import platform.config.EdgeSettings;
+import platform.k8s.AppLabels;
+import platform.k8s.AppNamespace;
+import platform.render.ProgramRun;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static platform.Stacks.list;
+import static platform.Stacks.map;
+
+class EdgeTest {
+    private static final EdgeSettings SETTINGS = new EdgeSettings(List.of("www.example.org", "api.example.org"),
+            EdgeSettings.PRODUCTION, "ops@example.org", "test-edge", "v1.5.0", "v1.18.2");
+    private static final Backend WEB = Backend.of("web", Set.of(3000), 3000);
+    private static final Backend API = Backend.of("api", Set.of(8000), 8000);
+
+    /** A sample app route: marc-style landing page and health JSON, Mortimer-style internal /healthz. */
+    private static final Route SAMPLE = Route.builder("sample")
+            .hosts(List.of("www.example.org"))
+            .prefix("/", WEB)
+            .prefix("/api", API)
+            .exact("/api/version", API)
+            .blocked("/healthz")
+            .fixed(Route.Match.EXACT, "/health", new Route.FixedResponse(200, "application/json", "{\"status\":\"ok\"}"))
+            .timeout(Duration.ofSeconds(600))
+            .maxBody("100Mi")
+            .build();
+
+    private static ProgramRun.Result run() {
+        return ProgramRun.run(ctx -> {
+            var edge = new Edge("edge", SETTINGS, 2, null);
+            var namespace = new AppNamespace("sample", "sample", null);
+            edge.expose(namespace, namespace.ref(), AppLabels.of("sample", "sample", "sample", "routing"), SAMPLE);
+        }, "test", Map.of(), Set.of());
+    }
+
+    @Test
+    void controllersAreHelmReleasesWithPinnedVersions() {
+        var result = run();
+        var envoy = Stacks.only(result, "kubernetes:helm.sh/v3:Release", "envoy-gateway");
+        var certManager = Stacks.only(result, "kubernetes:helm.sh/v3:Release", "cert-manager");
+
+        assertThat(envoy.inputs()).containsEntry("chart", "oci://docker.io/envoyproxy/gateway-helm").containsEntry("version", "v1.5.0")
+                .containsEntry("namespace", "envoy-gateway-system");
+        assertThat(certManager.inputs()).containsEntry("chart", "cert-manager").containsEntry("version", "v1.18.2")
+                .containsEntry("namespace", "cert-manager");
+        assertThat(certManager.input("values.config.enableGatewayAPI")).contains(true);
+        assertThat(certManager.input("values.crds.enabled")).contains(true);
+        assertThat(certManager.input("values.resources.limits.memory")).isPresent();
+        assertThat(envoy.input("values.deployment.envoyGateway.resources.requests.cpu")).isPresent();
+        var proxy = Stacks.object(result, "EnvoyProxy", "envoy-gateway-system", "platform-proxy");
+        assertThat(proxy.input("spec.provider.kubernetes.envoyService.annotations").orElseThrow().toString())
+                .contains("service.beta.kubernetes.io/do-loadbalancer-name=test-edge");
+    }
+
+    @Test
+    void bothLetsEncryptIssuersSolveThroughTheGatewaysHttpListener() {
+        var result = run();
+        var staging = Stacks.object(result, "ClusterIssuer", "cluster", "letsencrypt-staging");
+        var production = Stacks.object(result, "ClusterIssuer", "cluster", "letsencrypt-production");
+
+        assertThat(staging.input("spec.acme.server")).contains("https://acme-staging-v02.api.letsencrypt.org/directory");
+        assertThat(production.input("spec.acme.server")).contains("https://acme-v02.api.letsencrypt.org/directory");
+        assertThat(production.input("spec.acme.email")).contains("ops@example.org");
+        assertThat(production.input("spec.acme.solvers").orElseThrow().toString())
+                .contains("gatewayHTTPRoute").contains("sectionName=http").contains("name=platform");
+        assertThat(production.options().dependsOn()).contains("kubernetes:helm.sh/v3:Release::cert-manager");
+    }
+
+    @Test
+    void theGatewayHasAnHttpsListenerPerHostAndRedirectsHttp() {
+        var result = run();
+        var gateway = Stacks.object(result, "Gateway", "edge", "platform");
+        var listeners = list(gateway.input("spec.listeners").orElseThrow()).stream().map(Stacks::map).toList();
+
+        assertThat(gateway.input("metadata.annotations")).contains(Map.of("cert-manager.io/cluster-issuer", "letsencrypt-production"));
+        assertThat(listeners).extracting(l -> l.get("name")).containsExactly("http", "https-www-example-org", "https-api-example-org");
+        var http = listeners.get(0);
+        assertThat(http).containsEntry("port", 80L).containsEntry("protocol", "HTTP");
+        assertThat(http.get("allowedRoutes").toString()).contains("from=Same");
+        var www = listeners.get(1);
+        assertThat(www).containsEntry("hostname", "www.example.org").containsEntry("port", 443L).containsEntry("protocol", "HTTPS");
+        assertThat(www.get("tls").toString()).contains("mode=Terminate").contains("name=www-example-org-tls");
+        assertThat(www.get("allowedRoutes").toString()).contains("from=Selector").contains("platform.dev/gateway-routes=allowed");
+
+        var redirect = Stacks.object(result, "HTTPRoute", "edge", "https-redirect");
+        assertThat(redirect.input("spec.rules").orElseThrow().toString())
+                .contains("type=RequestRedirect").contains("scheme=https").contains("statusCode=301");
+        assertThat(redirect.input("spec.parentRefs").orElseThrow().toString()).contains("sectionName=http");
+        assertThat(Stacks.object(result, "Namespace", "cluster", "sample").input("metadata.labels").orElseThrow().toString())
+                .contains("platform.dev/gateway-routes=allowed");
+    }
+
+    @Test
+    void aRouteRendersWithOrderedRulesTimeoutsBodyLimitHeadersAndEdgeAnswers() {
+        var result = run();
+        var route = Stacks.object(result, "HTTPRoute", "sample", "sample");
+        var rules = list(route.input("spec.rules").orElseThrow()).stream().map(Stacks::map).toList();
+
+        assertThat(route.input("spec.hostnames")).contains(List.of("www.example.org"));
+        assertThat(route.input("spec.parentRefs").orElseThrow().toString()).contains("sectionName=https-www-example-org")
+                .doesNotContain("sectionName=http,");
+        assertThat(rules).extracting(rule -> rule.get("matches").toString()).containsExactly(
+                "[{path={type=Exact, value=/api/version}}]", "[{path={type=Exact, value=/health}}]",
+                "[{path={type=PathPrefix, value=/healthz}}]", "[{path={type=PathPrefix, value=/api}}]",
+                "[{path={type=PathPrefix, value=/}}]");
+        var api = rules.get(3);
+        assertThat(api.get("timeouts")).isEqualTo(Map.of("request", "600s", "backendRequest", "600s"));
+        assertThat(api.get("backendRefs")).isEqualTo(List.of(Map.of("name", "api", "port", 8000L)));
+        assertThat(api.get("filters").toString()).contains("Strict-Transport-Security").contains("X-Content-Type-Options, value=nosniff")
+                .contains("X-Frame-Options").contains("Referrer-Policy");
+
+        var blocked = rules.get(2);
+        assertThat(blocked).doesNotContainKey("backendRefs");
+        assertThat(blocked.get("filters").toString()).contains("kind=HTTPRouteFilter, name=sample-healthz");
+        assertThat(Stacks.object(result, "HTTPRouteFilter", "sample", "sample-healthz").input("spec.directResponse.statusCode")).contains(404L);
+        var health = Stacks.object(result, "HTTPRouteFilter", "sample", "sample-health");
+        assertThat(health.input("spec.directResponse.body.inline")).contains("{\"status\":\"ok\"}");
+        assertThat(health.input("spec.directResponse.contentType")).contains("application/json");
+
+        var limit = Stacks.object(result, "BackendTrafficPolicy", "sample", "sample-body-limit");
+        assertThat(limit.input("spec.requestBuffer.limit")).contains("100Mi");
+        assertThat(limit.input("spec.targetRefs").orElseThrow().toString()).contains("kind=HTTPRoute, name=sample");
+    }
+
+    @Test
+    void badRoutesAreRejectedWithTheirName() {
+        assertThatThrownBy(() -> Route.builder("bad").hosts(List.of("www.example.org")).prefix("api", WEB).build())
+                .hasMessageContaining("route path must start with '/', got api");
+        assertThatThrownBy(() -> Backend.of("web", Set.of(3000), 3001))
+                .hasMessageContaining("route backend web:3001 is not a port the Service exposes [3000]");
+        assertThatThrownBy(() -> Route.builder("bad").prefix("/", WEB).build()).hasMessageContaining("needs at least one host");
+        assertThatThrownBy(() -> Route.builder("bad").hosts(List.of("a.example.org")).prefix("/", WEB).maxBody("100MB").build())
+                .hasMessageContaining("maxBody must be a quantity such as 100Mi, got 100MB");
+        assertThatThrownBy(() -> Route.builder("bad").hosts(List.of("a.example.org")).prefix("/", WEB).prefix("/", API).build())
+                .hasMessageContaining("matches PREFIX / twice");
+        assertThatThrownBy(() -> Route.builder("Bad_Name").hosts(List.of("a.example.org")).prefix("/", WEB).build())
+                .hasMessageContaining("route name must be a DNS label");
+        var unknownHost = ProgramRun.run(ctx -> {
+            var edge = new Edge("edge", SETTINGS, 1, null);
+            var namespace = new AppNamespace("sample", "sample", null);
+            edge.expose(namespace, namespace.ref(), AppLabels.of("sample", "sample", "sample", "routing"),
+                    Route.builder("elsewhere").hosts(List.of("evil.example.com")).prefix("/", WEB).build());
+        }, "test", Map.of(), Set.of());
+        assertThat(unknownHost.problems().toString()).contains("route elsewhere uses host evil.example.com, which is not a host of the gateway");
+    }
+
+    @Test
+    void edgeObjectsMeetTheBaseline() {
+        assertThat(Baseline.violations(run().resources(), true)).isEmpty();
+    }
+}

@@ -9,6 +9,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import org.junit.jupiter.api.Test;
 import platform.render.ProgramRun;
@@ -27,6 +28,7 @@ class BaselineTest {
             new Deployment("naive", DeploymentArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("naive").namespace("demo").build())
                     .spec(DeploymentSpecArgs.builder().replicas(3)
+                            .selector(LabelSelectorArgs.builder().matchLabels(Map.of("app", "naive")).build())
                             .template(PodTemplateSpecArgs.builder().spec(PodSpecArgs.builder()
                                     .containers(ContainerArgs.builder().name("app").image("nginx").build()).build()).build())
                             .build())
@@ -36,6 +38,7 @@ class BaselineTest {
                     .spec(ServiceSpecArgs.builder().type("LoadBalancer").build()).build());
         }, "test", Map.of(), Set.of());
 
+        assertThat(result.problems()).isEmpty();
         var violations = String.join("\n", Baseline.violations(result.resources(), true));
         assertThat(violations)
                 .contains("Deployment demo/naive: missing label app.kubernetes.io/part-of")

@@ -150,8 +150,8 @@ public final class Bowmark extends ComponentResource {
             edge.expose(this, namespace, AppLabels.of(SYSTEM, "bowmark", "bowmark" + product.suffix, "routing"),
                     route.build());
         }
-        // The one-time backfill pods of the README run with this label, so PostgreSQL admits them.
-        postgres.allowFrom("backfill", Map.of("app.kubernetes.io/name", "backfill"));
+        // Operator pods (scripts/bowmark-backfill.sh, the README's psql and dbmate checks) carry this label.
+        postgres.allowFrom("maintenance", Map.of("app.kubernetes.io/name", "maintenance"));
 
         new ScheduledRestart("nightly-worker-restart", new ScheduledRestart.Args(namespace, SYSTEM,
                 "nightly-worker-restart", "deployment-manager-role", settings.nightlyRestartSchedule(),

@@ -10,12 +10,14 @@ import com.pulumi.resources.Resource;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
 import platform.k8s.CronJobs;
+import platform.k8s.Env;
 import platform.k8s.Hardening;
 import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 import platform.k8s.Volumes;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +33,10 @@ final class BackupJobs {
     private BackupJobs() {
     }
 
-    static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> files) {
+    /** The shared scripts plus the datastore's own, as files of a ConfigMap mounted at /scripts. */
+    static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> ownScripts) {
+        var files = new ArrayList<>(SHARED_SCRIPTS);
+        files.addAll(ownScripts);
         return new ConfigMap(namespace.name() + "-" + name, ConfigMapArgs.builder()
                 .metadata(Meta.of(name, namespace, labels))
                 .data(BackupScripts.all(files))
@@ -39,6 +44,30 @@ final class BackupJobs {
     }
 
     record Step(String name, String image, String script, List<EnvVarArgs> env, RunAs runAs) {
+    }
+
+    /** The scripts every job carries besides its own dump and restore steps. */
+    static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh", "upload.sh", "fetch-newest.sh");
+
+    /** Step 2 of a backup: upload under {@code prefix}, then prune by {@code retention} (see upload.sh). */
+    static List<EnvVarArgs> uploadEnv(BackupTarget target, String prefix, String retention, List<EnvVarArgs> extra) {
+        var env = new ArrayList<>(target.s3Env());
+        env.add(Env.plain("PREFIX", prefix));
+        env.add(Env.plain("RETENTION", retention));
+        env.addAll(extra);
+        return env;
+    }
+
+    /** Step 1 of a restore check: fetch the newest dump of each name, failing when missing or stale. */
+    static List<EnvVarArgs> fetchEnv(BackupTarget target, String prefix, String names, String extension, int maxAgeHours,
+                                     List<EnvVarArgs> extra) {
+        var env = new ArrayList<>(target.s3Env());
+        env.add(Env.plain("PREFIX", prefix));
+        env.add(Env.plain("NAMES", names));
+        env.add(Env.plain("EXTENSION", extension));
+        env.add(Env.plain("MAX_AGE_HOURS", Integer.toString(maxAgeHours)));
+        env.addAll(extra);
+        return env;
     }
 
     /** {@code first} runs as an init container, {@code second} after it succeeded. */

@@ -11,7 +11,6 @@ import platform.secrets.GeneratedPassword;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +50,7 @@ public final class MongoBackup extends ComponentResource {
         KubeSecrets.create(this, keySecret, namespace, backupLabels, Map.of("key", key.value()));
         var scripts = "mongo-backup-scripts";
         BackupJobs.scripts(this, scripts, namespace, backupLabels,
-                List.of("retention.sh", "mongo-dump.sh", "upload.sh", "fetch-newest.sh", "mongo-restore-check.sh"));
+                List.of("mongo-dump.sh", "mongo-restore-check.sh"));
 
         var mongoEnv = List.of(
                 Env.plain("MONGO_HOST", mongo.host()),
@@ -59,20 +58,12 @@ public final class MongoBackup extends ComponentResource {
                 Env.fromSecret("MONGO_ROOT_PASSWORD", new SecretKeyRef(mongo.rootSecretName(), "password")),
                 Env.plain("MONGO_DATABASE", database));
         var encryption = Env.fromSecret("ENCRYPTION_KEY", new SecretKeyRef(keySecret, "key"));
-        var upload = new ArrayList<>(args.target().s3Env());
-        upload.add(Env.plain("PREFIX", PREFIX));
-        upload.add(Env.plain("RETENTION", "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT));
-        upload.add(encryption);
+        var upload = BackupJobs.uploadEnv(args.target(), PREFIX, "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT, List.of(encryption));
         BackupJobs.cronJob(this, "mongo-backup", namespace, backupLabels, args.schedule(), scripts, BackupJobs.WORK_DIR_BACKUP,
                 new BackupJobs.Step("dump", mongo.args().image(), "mongo-dump.sh", mongoEnv, RunAs.MONGO),
                 new BackupJobs.Step("upload", BackupJobs.AWS_CLI_IMAGE, "upload.sh", upload, RunAs.TOOL));
 
-        var fetch = new ArrayList<>(args.target().s3Env());
-        fetch.add(Env.plain("PREFIX", PREFIX));
-        fetch.add(Env.plain("NAMES", database));
-        fetch.add(Env.plain("EXTENSION", "archive.gz"));
-        fetch.add(Env.plain("MAX_AGE_HOURS", Integer.toString(args.maxAgeHours())));
-        fetch.add(encryption);
+        var fetch = BackupJobs.fetchEnv(args.target(), PREFIX, database, "archive.gz", args.maxAgeHours(), List.of(encryption));
         BackupJobs.cronJob(this, "mongo-restore-check", namespace, checkLabels, args.restoreCheckSchedule(), scripts,
                 BackupJobs.WORK_DIR_RESTORE,
                 new BackupJobs.Step("fetch", BackupJobs.AWS_CLI_IMAGE, "fetch-newest.sh", fetch, RunAs.TOOL),

@@ -57,25 +57,19 @@ public final class PostgresBackup extends ComponentResource {
         var checkLabels = postgres.labels().forInstance("pg-restore-check", "pg-restore-check", "backup");
         var scripts = "pg-backup-scripts";
         BackupJobs.scripts(this, scripts, namespace, backupLabels,
-                List.of("retention.sh", "pg-dump.sh", "upload.sh", "fetch-newest.sh", "pg-restore-check.sh"));
+                List.of("pg-dump.sh", "pg-restore-check.sh"));
 
         var pgEnv = List.of(
                 Env.plain("PGHOST", postgres.host()),
                 Env.fromSecret("PGUSER", postgres.ref("user")),
                 Env.fromSecret("PGPASSWORD", postgres.ref("password")),
                 Env.plain("DATABASES", databases));
-        var upload = new ArrayList<>(args.target().s3Env());
-        upload.add(Env.plain("PREFIX", PREFIX));
-        upload.add(Env.plain("RETENTION", "days:" + args.retentionDays()));
+        var upload = BackupJobs.uploadEnv(args.target(), PREFIX, "days:" + args.retentionDays(), List.of());
         BackupJobs.cronJob(this, "pg-backup", namespace, backupLabels, args.schedule(), scripts, BackupJobs.WORK_DIR_BACKUP,
                 new BackupJobs.Step("dump", postgres.args().image(), "pg-dump.sh", pgEnv, RunAs.POSTGRES),
                 new BackupJobs.Step("upload", BackupJobs.AWS_CLI_IMAGE, "upload.sh", upload, RunAs.TOOL));
 
-        var fetch = new ArrayList<>(args.target().s3Env());
-        fetch.add(Env.plain("PREFIX", PREFIX));
-        fetch.add(Env.plain("NAMES", databases));
-        fetch.add(Env.plain("EXTENSION", "pgdump"));
-        fetch.add(Env.plain("MAX_AGE_HOURS", Integer.toString(args.maxAgeHours())));
+        var fetch = BackupJobs.fetchEnv(args.target(), PREFIX, databases, "pgdump", args.maxAgeHours(), List.of());
         var restore = new ArrayList<>(pgEnv);
         restore.add(Env.plain("SANITY_QUERY", args.sanityQuery()));
         BackupJobs.cronJob(this, "pg-restore-check", namespace, checkLabels, args.restoreCheckSchedule(), scripts,

@@ -7,7 +7,10 @@ import platform.k8s.NamespaceRef;
 import platform.k8s.NetworkPolicies;
 import platform.k8s.Peer;
 
+import platform.secrets.GeneratedPassword;
+
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +23,9 @@ public abstract class Datastore extends ComponentResource {
     private final NamespaceRef namespace;
     private final AppLabels labels;
     private final List<Integer> clientPorts;
+    private final List<GeneratedPassword> rotatedPasswords = new ArrayList<>();
 
+    /** @param storeName the StatefulSet, Service and credentials Secret name ({@code postgres}) */
     protected Datastore(String type, String name, String storeName, NamespaceRef namespace, AppLabels labels,
                         List<Integer> clientPorts, @Nullable ComponentResourceOptions options) {
         super(type, name, options);
@@ -28,6 +33,17 @@ public abstract class Datastore extends ComponentResource {
         this.namespace = namespace;
         this.labels = labels;
         this.clientPorts = List.copyOf(clientPorts);
+    }
+
+    /** A generated password whose rotation must roll the datastore and its clients. */
+    protected GeneratedPassword rotated(GeneratedPassword password) {
+        rotatedPasswords.add(password);
+        return password;
+    }
+
+    /** The pod-template annotation carrying {@link #credentialVersions()}. */
+    protected Map<String, String> credentialAnnotation() {
+        return Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions()));
     }
 
     /** The Service name clients connect to, e.g. {@code postgres}. */
@@ -47,11 +63,15 @@ public abstract class Datastore extends ComponentResource {
         return clientPorts;
     }
 
-    /** The Kubernetes Secret holding the connection details (the seed's name: {@code postgres}). */
-    public abstract String secretName();
+    /** The Kubernetes Secret clients read their connection details from (the seed's name: {@code postgres}). */
+    public String secretName() {
+        return storeName;
+    }
 
     /** The versions of the generated credentials, for the annotations that roll dependents on rotation. */
-    public abstract List<String> credentialVersions();
+    public List<String> credentialVersions() {
+        return rotatedPasswords.stream().map(GeneratedPassword::version).toList();
+    }
 
     /** Admits pods with {@code podLabels} on the client ports: NetworkPolicy {@code <store>-from-<client>}. */
     public Datastore allowFrom(String client, Map<String, String> podLabels) {

@@ -46,7 +46,7 @@ public final class MongoDb extends Datastore {
         var namespace = args.namespace();
         // The root password is set once, at first start; it is not rotated by config (see the README).
         rootPassword = new GeneratedPassword(this, name + "-root-password", 0);
-        appPassword = new GeneratedPassword(this, name + "-app-password", args.appRotation());
+        appPassword = rotated(new GeneratedPassword(this, name + "-app-password", args.appRotation()));
 
         var root = new LinkedHashMap<String, Output<String>>();
         root.put("user", Output.of("root"));
@@ -93,7 +93,7 @@ public final class MongoDb extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.MONGO,
                 List.of(new StatefulStore.Port("mongodb", PORT)), container, List.of(),
                 List.of(Volumes.scratch("configdb"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scripts, 0555)),
-                Optional.of(args.volume()), Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions())),
+                Optional.of(args.volume()), credentialAnnotation(),
                 60, args.protect()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
@@ -124,20 +124,9 @@ public final class MongoDb extends Datastore {
                 """;
     }
 
-    /** The app user's Secret ({@code user}, {@code password}, {@code host}, {@code port}, {@code database}, {@code uri}). */
-    @Override
-    public String secretName() {
-        return args.name();
-    }
-
     /** Root credentials, for maintenance and backups only. */
     public String rootSecretName() {
         return args.name() + "-root";
-    }
-
-    @Override
-    public List<String> credentialVersions() {
-        return List.of(appPassword.version());
     }
 
     public MongoDbArgs args() {

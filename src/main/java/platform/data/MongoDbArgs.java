@@ -1,6 +1,7 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
+import platform.k8s.Images;
 import platform.k8s.NamespaceRef;
 
 import java.util.Objects;
@@ -25,9 +26,7 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, St
         if (!appUser.matches("[a-zA-Z0-9_-]{1,63}") || appUser.equals("root")) {
             throw new IllegalArgumentException("mongodb appUser must be 1-63 letters, digits, '_' or '-' and not root, got " + appUser);
         }
-        if (!image.contains(":") || image.endsWith(":latest")) {
-            throw new IllegalArgumentException("mongodb image must carry a pinned tag, got " + image);
-        }
+        Images.requirePinned("mongodb " + name, image);
     }
 
     public static MongoDbArgs of(NamespaceRef namespace, String system, String database, String appUser, String size,

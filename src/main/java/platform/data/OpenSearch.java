@@ -37,7 +37,7 @@ public final class OpenSearch extends Datastore {
         super("platform:data:OpenSearch", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "opensearch", args.name(), "search"), List.of(PORT), options);
         this.args = args;
-        password = new GeneratedPassword(this, name + "-admin-password", args.rotation(), true);
+        password = rotated(new GeneratedPassword(this, name + "-admin-password", args.rotation(), true));
 
         var data = new LinkedHashMap<String, Output<String>>();
         data.put("user", Output.of("admin"));
@@ -68,17 +68,7 @@ public final class OpenSearch extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.OPENSEARCH,
                 List.of(new StatefulStore.Port("http", PORT)), container, List.of(),
                 List.of(Volumes.scratch("logs"), Volumes.scratch("tmp")), Optional.of(args.volume()),
-                Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions())), 60, args.protect()));
+                credentialAnnotation(), 60, args.protect()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
-    }
-
-    @Override
-    public String secretName() {
-        return args.name();
-    }
-
-    @Override
-    public List<String> credentialVersions() {
-        return List.of(password.version());
     }
 }

@@ -1,6 +1,7 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
+import platform.k8s.Images;
 import platform.k8s.NamespaceRef;
 
 import java.util.Objects;
@@ -21,9 +22,7 @@ public record OpenSearchArgs(NamespaceRef namespace, String system, String name,
         if (!heap.matches("[1-9]\\d*[mg]")) {
             throw new IllegalArgumentException("opensearch heap must be like 512m or 1g, got " + heap);
         }
-        if (!image.contains(":") || image.endsWith(":latest")) {
-            throw new IllegalArgumentException("opensearch image must carry a pinned tag, got " + image);
-        }
+        Images.requirePinned("opensearch " + name, image);
     }
 
     public static OpenSearchArgs singleNode(NamespaceRef namespace, String system, String heap, boolean protect) {

@@ -45,8 +45,8 @@ public final class Postgres extends Datastore {
                 AppLabels.of(args.system(), "postgres", args.name(), "database"), List.of(PORT), options);
         this.args = args;
         var namespace = args.namespace();
-        ownerPassword = new GeneratedPassword(this, name + "-password", args.rotation());
-        appPassword = args.appRole().map(role -> new GeneratedPassword(this, name + "-app-password", args.appRotation()));
+        ownerPassword = rotated(new GeneratedPassword(this, name + "-password", args.rotation()));
+        appPassword = args.appRole().map(role -> rotated(new GeneratedPassword(this, name + "-app-password", args.appRotation())));
 
         KubeSecrets.create(this, args.name(), namespace, labels(), ownerSecret());
         appPassword.ifPresent(password -> KubeSecrets.create(this, appSecretName(), namespace, labels(), appSecret(password)));
@@ -93,7 +93,7 @@ public final class Postgres extends Datastore {
 
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
                 List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
-                Optional.of(args.volume()), Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions())),
+                Optional.of(args.volume()), credentialAnnotation(),
                 60, args.protect()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
@@ -128,21 +128,9 @@ public final class Postgres extends Datastore {
         return data;
     }
 
-    @Override
-    public String secretName() {
-        return args.name();
-    }
-
     /** The least-privilege role's Secret ({@code <name>-app}), when there is an app role. */
     public String appSecretName() {
         return args.name() + "-app";
-    }
-
-    @Override
-    public List<String> credentialVersions() {
-        var versions = new ArrayList<>(List.of(ownerPassword.version()));
-        appPassword.ifPresent(password -> versions.add(password.version()));
-        return versions;
     }
 
     public PostgresArgs args() {

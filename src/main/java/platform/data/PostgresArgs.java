@@ -1,6 +1,7 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
+import platform.k8s.Images;
 import platform.k8s.NamespaceRef;
 
 import java.util.ArrayList;
@@ -48,9 +49,7 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, S
         if (appRole.isPresent() && appRole.get().equals(owner)) {
             throw new IllegalArgumentException("postgres " + name + ": the app role must differ from the owner " + owner);
         }
-        if (!image.contains(":") || image.endsWith(":latest")) {
-            throw new IllegalArgumentException("postgres image must carry a pinned tag, got " + image);
-        }
+        Images.requirePinned("postgres " + name, image);
     }
 
     private static void requireRole(String role) {

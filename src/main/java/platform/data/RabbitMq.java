@@ -45,7 +45,7 @@ public final class RabbitMq extends Datastore {
                 AppLabels.of(args.system(), "rabbitmq", args.name(), "message-broker"), List.of(AMQP_PORT), options);
         this.args = args;
         var namespace = args.namespace();
-        password = new GeneratedPassword(this, name + "-password", args.rotation());
+        password = rotated(new GeneratedPassword(this, name + "-password", args.rotation()));
 
         KubeSecrets.create(this, args.name(), namespace, labels(), credentials());
         var definitions = args.name() + "-definitions";
@@ -79,7 +79,7 @@ public final class RabbitMq extends Datastore {
                 List.of(new StatefulStore.Port("amqp", AMQP_PORT), new StatefulStore.Port("management", MANAGEMENT_PORT)),
                 container, List.of(),
                 List.of(Volumes.configMap("config", config, 0444), Volumes.secret("definitions", definitions), Volumes.scratch("tmp")),
-                Optional.of(args.volume()), Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions())),
+                Optional.of(args.volume()), credentialAnnotation(),
                 60, args.protect()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
@@ -122,16 +122,6 @@ public final class RabbitMq extends Datastore {
                     ConnectionStrings.url("amqp", args.user(), value, args.name(), AMQP_PORT, ConnectionStrings.encode(vhost.name()), "")));
         }
         return data;
-    }
-
-    @Override
-    public String secretName() {
-        return args.name();
-    }
-
-    @Override
-    public List<String> credentialVersions() {
-        return List.of(password.version());
     }
 
     public RabbitMqArgs args() {

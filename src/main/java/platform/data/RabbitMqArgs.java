@@ -1,6 +1,7 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
+import platform.k8s.Images;
 import platform.k8s.NamespaceRef;
 
 import java.util.ArrayList;
@@ -38,9 +39,7 @@ public record RabbitMqArgs(NamespaceRef namespace, String system, String name, S
         if (user == null || !user.matches("[a-zA-Z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("rabbitmq user must be 1-64 letters, digits, '_', '.' or '-', got " + user);
         }
-        if (!image.contains(":") || image.endsWith(":latest")) {
-            throw new IllegalArgumentException("rabbitmq image must carry a pinned tag, got " + image);
-        }
+        Images.requirePinned("rabbitmq " + name, image);
     }
 
     public static Builder builder(NamespaceRef namespace, String system) {

@@ -31,7 +31,7 @@ public final class Redis extends Datastore {
         super("platform:data:Redis", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "redis", args.name(), "cache"), List.of(PORT), options);
         this.args = args;
-        password = new GeneratedPassword(this, name + "-password", args.rotation());
+        password = rotated(new GeneratedPassword(this, name + "-password", args.rotation()));
 
         var data = new LinkedHashMap<String, Output<String>>();
         data.put("host", Output.of(args.name()));
@@ -59,17 +59,7 @@ public final class Redis extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.REDIS,
                 List.of(new StatefulStore.Port("redis", PORT)), container, List.of(),
                 List.of(Volumes.scratch("data"), Volumes.scratch("tmp")), Optional.empty(),
-                Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions())), 30, false));
+                credentialAnnotation(), 30, false));
         registerOutputs(Map.of("secret", Output.of(args.name())));
-    }
-
-    @Override
-    public String secretName() {
-        return args.name();
-    }
-
-    @Override
-    public List<String> credentialVersions() {
-        return List.of(password.version());
     }
 }

@@ -1,6 +1,7 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
+import platform.k8s.Images;
 import platform.k8s.NamespaceRef;
 
 import java.util.List;
@@ -26,9 +27,7 @@ public record RedisArgs(NamespaceRef namespace, String system, String name, Stri
         if (!EVICTION_POLICIES.contains(evictionPolicy)) {
             throw new IllegalArgumentException("redis evictionPolicy must be one of " + EVICTION_POLICIES + ", got " + evictionPolicy);
         }
-        if (!image.contains(":") || image.endsWith(":latest")) {
-            throw new IllegalArgumentException("redis image must carry a pinned tag, got " + image);
-        }
+        Images.requirePinned("redis " + name, image);
     }
 
     /** A broker and cache without persistence: {@code redis}, 200mb, allkeys-lru, {@link ComputeResources#MEDIUM}. */

@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
+import platform.k8s.Images;
 import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 
@@ -45,10 +46,10 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                 throw new IllegalArgumentException("workload and container names must be DNS labels, got " + value);
             }
         }
-        if (!IMAGE.matcher(image).matches() || !(image.contains("@sha256:") || image.substring(image.lastIndexOf('/') + 1).contains(":"))
-                || image.endsWith(":latest")) {
-            throw new IllegalArgumentException("workload " + name + " image must carry a tag (not latest) or a digest, got " + image);
+        if (!IMAGE.matcher(image).matches()) {
+            throw new IllegalArgumentException("workload " + name + " image is not an image reference: " + image);
         }
+        Images.requirePinned("workload " + name, image);
         if (replicas < 0 || replicas > 50) {
             throw new IllegalArgumentException("workload " + name + " replicas must be 0 to 50, got " + replicas);
         }

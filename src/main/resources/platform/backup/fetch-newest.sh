@@ -3,11 +3,7 @@
 # /restore/<name>.<ext>. Fails when a dump is missing or older than $MAX_AGE_HOURS.
 set -euo pipefail
 source /scripts/retention.sh
-s3() { aws --endpoint-url "$S3_ENDPOINT" "$@"; }
-sse=()
-if [ -n "${ENCRYPTION_KEY:-}" ]; then
-  sse=(--sse-c AES256 --sse-c-key "$ENCRYPTION_KEY")
-fi
+source /scripts/s3.sh
 for name in $NAMES; do
   newest=$(s3 s3api list-objects-v2 --bucket "$BUCKET" --prefix "$PREFIX$name/" --query 'Contents[].Key' --output text \
     | tr '\t' '\n' | grep -v '^None$' | newest_key || true)

@@ -4,11 +4,7 @@
 # With $ENCRYPTION_KEY set, objects are encrypted at rest with it (SSE-C); restores need the key.
 set -euo pipefail
 source /scripts/retention.sh
-s3() { aws --endpoint-url "$S3_ENDPOINT" "$@"; }
-sse=()
-if [ -n "${ENCRYPTION_KEY:-}" ]; then
-  sse=(--sse-c AES256 --sse-c-key "$ENCRYPTION_KEY")
-fi
+source /scripts/s3.sh
 
 for dir in /backup/*/; do
   name=$(basename "$dir")

@@ -93,7 +93,8 @@ class BackupComponentsTest {
         assertThat(backup.input("spec.schedule")).contains("0 3 * * *");
         assertThat(upload.get("env").toString()).contains("name=RETENTION, value=gfs:7:12")
                 .contains("name=ENCRYPTION_KEY, valueFrom={secretKeyRef={key=key, name=mongodb-backup-key}}");
-        assertThat(BackupScripts.load("upload.sh")).contains("--sse-c AES256 --sse-c-key");
+        assertThat(BackupScripts.load("s3.sh")).contains("--sse-c AES256 --sse-c-key \"$ENCRYPTION_KEY\"");
+        assertThat(BackupScripts.load("upload.sh")).contains("source /scripts/s3.sh").contains("\"${sse[@]}\"");
         assertThat(BackupScripts.load("mongo-dump.sh")).contains("--gzip --archive=");
         var key = result.ofType("random:index/randomPassword:RandomPassword").stream()
                 .filter(password -> password.name().equals("mongo-backup-encryption-key")).findFirst().orElseThrow();

@@ -112,7 +112,7 @@ class RetentionScriptTest {
 
     @Test
     void theJobScriptsAreValidBash() throws Exception {
-        for (var script : List.of("retention.sh", "pg-dump.sh", "mongo-dump.sh", "upload.sh", "fetch-newest.sh",
+        for (var script : List.of("retention.sh", "s3.sh", "pg-dump.sh", "mongo-dump.sh", "upload.sh", "fetch-newest.sh",
                 "pg-restore-check.sh", "mongo-restore-check.sh")) {
             var file = Files.createTempFile(script, ".sh");
             Files.writeString(file, BackupScripts.load(script));

@@ -165,10 +165,15 @@ class BindingConformanceTest {
         }
     }
 
+    /** Declared and inherited, as the SDK serializes them. */
     private static List<Field> importFields(Class<?> type) {
-        return Stream.of(type.getDeclaredFields())
-                .filter(f -> f.isAnnotationPresent(Import.class) && !Modifier.isStatic(f.getModifiers()))
-                .toList();
+        var fields = new ArrayList<Field>();
+        for (var current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            Stream.of(current.getDeclaredFields())
+                    .filter(f -> f.isAnnotationPresent(Import.class) && !Modifier.isStatic(f.getModifiers()))
+                    .forEach(fields::add);
+        }
+        return fields;
     }
 
     private static void checkType(Type javaType, JsonObject property, JsonObject schema, String where, List<String> problems) {

@@ -1,43 +1,8 @@
 package platform.providers.digitalocean;
 
-import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
-
-import javax.annotation.Nullable;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 /** The cluster's default node pool, declared inline on {@link KubernetesCluster}. */
-public final class KubernetesClusterNodePoolArgs extends ResourceArgs {
-    @Import(name = "name", required = true)
-    private final String name;
-    @Import(name = "size", required = true)
-    private final String size;
-    @Import(name = "autoScale")
-    private final @Nullable Boolean autoScale;
-    @Import(name = "minNodes")
-    private final @Nullable Integer minNodes;
-    @Import(name = "maxNodes")
-    private final @Nullable Integer maxNodes;
-    @Import(name = "nodeCount")
-    private final @Nullable Integer nodeCount;
-    @Import(name = "labels")
-    private final @Nullable Map<String, String> labels;
-    @Import(name = "tags")
-    private final @Nullable List<String> tags;
-    @Import(name = "taints")
-    private final @Nullable List<KubernetesTaintArgs> taints;
-
+public final class KubernetesClusterNodePoolArgs extends NodePoolFieldsArgs {
     public KubernetesClusterNodePoolArgs(NodePoolShape shape) {
-        this.name = Objects.requireNonNull(shape.name(), "name");
-        this.size = Objects.requireNonNull(shape.size(), "size");
-        this.autoScale = shape.autoScale();
-        this.minNodes = shape.minNodes();
-        this.maxNodes = shape.maxNodes();
-        this.nodeCount = shape.nodeCount();
-        this.labels = shape.labels();
-        this.tags = shape.tags();
-        this.taints = shape.taints();
+        super(shape);
     }
 }

@@ -2,45 +2,16 @@ package platform.providers.digitalocean;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 
-import javax.annotation.Nullable;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
-public final class KubernetesNodePoolArgs extends ResourceArgs {
+/** A node pool of its own, attached to a cluster by id. */
+public final class KubernetesNodePoolArgs extends NodePoolFieldsArgs {
     @Import(name = "clusterId", required = true)
     private final Output<String> clusterId;
-    @Import(name = "name")
-    private final String name;
-    @Import(name = "size", required = true)
-    private final String size;
-    @Import(name = "autoScale")
-    private final @Nullable Boolean autoScale;
-    @Import(name = "minNodes")
-    private final @Nullable Integer minNodes;
-    @Import(name = "maxNodes")
-    private final @Nullable Integer maxNodes;
-    @Import(name = "nodeCount")
-    private final @Nullable Integer nodeCount;
-    @Import(name = "labels")
-    private final @Nullable Map<String, String> labels;
-    @Import(name = "tags")
-    private final @Nullable List<String> tags;
-    @Import(name = "taints")
-    private final @Nullable List<KubernetesTaintArgs> taints;
 
     public KubernetesNodePoolArgs(Output<String> clusterId, NodePoolShape shape) {
+        super(shape);
         this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
-        this.name = Objects.requireNonNull(shape.name(), "name");
-        this.size = Objects.requireNonNull(shape.size(), "size");
-        this.autoScale = shape.autoScale();
-        this.minNodes = shape.minNodes();
-        this.maxNodes = shape.maxNodes();
-        this.nodeCount = shape.nodeCount();
-        this.labels = shape.labels();
-        this.tags = shape.tags();
-        this.taints = shape.taints();
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields a DOKS node pool has whether it is the cluster's inline default pool or a standalone
- * {@link KubernetesNodePool}; both Args types are built from it so the two cannot drift apart.
+ * The values of a DOKS node pool, for {@link NodePoolFieldsArgs}.
  */
 public record NodePoolShape(
         String name,

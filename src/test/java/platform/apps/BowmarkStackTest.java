@@ -3,7 +3,9 @@ package platform.apps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import platform.AnsweringCloud;
 import platform.Baseline;
+import platform.Diffs;
 import platform.Stacks;
 import platform.config.BowmarkSettings;
 import platform.config.SecretKeys;
@@ -234,6 +236,25 @@ class BowmarkStackTest {
 
         assertThat(search.get("apiKey")).isEqualTo(new platform.render.Secret("search-key-canary"));
         assertThat(result.resources().toString()).doesNotContain("search-key-canary");
+    }
+
+    @Test
+    void rotatingThePostgresPasswordChangesOnlyThePasswordItsSecretsAndTheCredentialAnnotations() {
+        var before = Stacks.run("prod", new AnsweringCloud(), false);
+        var after = Stacks.run("prod", new AnsweringCloud(), false, "platform:bowmark.postgres.rotation=1");
+
+        var changes = Diffs.between(before.resources(), after.resources());
+        var annotation = "spec.template.metadata.annotations.platform.dev/credential-versions";
+        var expected = new java.util.TreeMap<String, List<String>>();
+        expected.put("random:index/randomPassword:RandomPassword::postgres-password", List.of("keepers.rotation"));
+        expected.put("kubernetes:core/v1:Secret::bowmark-postgres", List.of("stringData.dbConcreteUrl", "stringData.dbPavingUrl", "stringData.password"));
+        expected.put("kubernetes:apps/v1:StatefulSet::bowmark-postgres", List.of(annotation));
+        for (var deployment : List.of("server", "server-concrete", "worker", "worker-concrete", "consumer", "consumer-concrete")) {
+            expected.put("kubernetes:apps/v1:Deployment::bowmark-" + deployment + "-deployment", List.of(annotation));
+        }
+        assertThat(changes).isEqualTo(expected);
+        assertThat(Stacks.object(after, "Deployment", "bowmark", "consumer-deployment").input("spec.template.metadata.annotations")
+                .orElseThrow().toString()).contains("postgres-password@1");
     }
 
     @Test

@@ -3,6 +3,7 @@ package platform.data;
 import org.junit.jupiter.api.Test;
 import platform.AnsweringCloud;
 import platform.Baseline;
+import platform.Diffs;
 import platform.Stacks;
 import platform.render.RegisteredResource;
 import platform.render.Secret;
@@ -162,7 +163,7 @@ class DatastoresTest {
         var before = DatastoreTestStack.runAnswered(1);
         var after = DatastoreTestStack.runAnswered(2);
 
-        var changed = Rotation.changedResources(before.resources(), after.resources());
+        var changed = Diffs.between(before.resources(), after.resources()).keySet();
         assertThat(changed).allSatisfy(name -> assertThat(name).matches(
                 "random:index/randomPassword:RandomPassword::.*|kubernetes:apps/v1:StatefulSet::demo-.*|kubernetes:core/v1:Secret::demo-.*"));
         assertThat(changed).contains("random:index/randomPassword:RandomPassword::postgres-password",

@@ -3,6 +3,7 @@ package platform;
 import com.pulumi.test.Mocks;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +29,15 @@ public final class AnsweringCloud implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
     }
 
+    /** An existing cluster, read: a kubeconfig with a token minted now. */
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        return CompletableFuture.completedFuture(Map.of());
+        if (!args.token.equals(platform.providers.digitalocean.GetKubernetesCluster.TOKEN)) {
+            throw new IllegalArgumentException("no answer for " + args.token);
+        }
+        return CompletableFuture.completedFuture(Map.of(
+                "name", args.args.get("name"),
+                "endpoint", "https://cluster.k8s.ondigitalocean.com",
+                "kubeConfigs", List.of(Map.of("clusterCaCertificate", "Q0EtREFUQQ==", "token", "token-minted-now"))));
     }
 }

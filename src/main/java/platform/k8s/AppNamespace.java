@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 /**
  * A system's namespace: Pod Security "restricted" enforced (so the baseline holds even for objects
  * created by hand), routes on the shared gateway allowed, and all ingress denied by default.
+ * Protected in production: deleting a namespace deletes the volume claims in it.
  */
 public final class AppNamespace extends ComponentResource {
     /** Namespaces with this label may attach routes to the shared gateway. */
@@ -19,7 +20,7 @@ public final class AppNamespace extends ComponentResource {
 
     private final NamespaceRef ref;
 
-    public AppNamespace(String name, String system, @Nullable ComponentResourceOptions options) {
+    public AppNamespace(String name, String system, boolean protect, @Nullable ComponentResourceOptions options) {
         super("platform:k8s:AppNamespace", name, options);
         var labels = AppLabels.of(system, "namespace", name, "namespace");
         var namespaceLabels = new LinkedHashMap<>(labels.all());
@@ -29,7 +30,7 @@ public final class AppNamespace extends ComponentResource {
         var namespace = new Namespace(name, NamespaceArgs.builder()
                 .metadata(com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs.builder()
                         .name(name).labels(namespaceLabels).build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), CustomResourceOptions.builder().parent(this).protect(protect).build());
         ref = new NamespaceRef(name, namespace.metadata().applyValue(meta -> meta.name().orElse(name)));
         NetworkPolicies.denyAllIngress(this, ref, labels);
         registerOutputs(java.util.Map.of("name", ref.output()));

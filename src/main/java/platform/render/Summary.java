@@ -1,7 +1,6 @@
 package platform.render;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -42,9 +41,5 @@ final class Summary {
         text.append("\nprotected:\n");
         protectedResources.forEach(name -> text.append("  ").append(name).append('\n'));
         return text.toString();
-    }
-
-    static Map<String, Long> countsByType(List<RegisteredResource> resources) {
-        return resources.stream().collect(Collectors.groupingBy(RegisteredResource::type, TreeMap::new, Collectors.counting()));
     }
 }

@@ -26,7 +26,7 @@ class BackupComponentsTest {
     /** Any Postgres and any MongoDb get their backups and restore checks in one call each. */
     private static ProgramRun.Result attached() {
         return ProgramRun.run(ctx -> {
-            var namespace = new AppNamespace("mortimer", "mortimer", null).ref();
+            var namespace = new AppNamespace("mortimer", "mortimer", false, null).ref();
             var target = new BackupTarget("spaces");
             var postgres = new Postgres("postgres", PostgresArgs.builder(namespace, "mortimer").owner("srq_hpn")
                     .database("srq_hpn", "database").build(), null);

@@ -29,7 +29,7 @@ final class DatastoreTestStack {
 
     private static ProgramRun.Result run(boolean protect, int rotation, Mocks mocks) {
         Consumer<Context> program = ctx -> {
-            var namespace = new AppNamespace("demo", "demo", null).ref();
+            var namespace = new AppNamespace("demo", "demo", false, null).ref();
             new Postgres("postgres", PostgresArgs.builder(namespace, "demo")
                     .owner("demo").database("demo", "database").database("demo_reports", "dbReports")
                     .appRole("demo_app").rotation(rotation).protect(protect).build(), null)

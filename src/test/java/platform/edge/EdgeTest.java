@@ -39,7 +39,7 @@ class EdgeTest {
     private static ProgramRun.Result run() {
         return ProgramRun.run(ctx -> {
             var edge = new Edge("edge", SETTINGS, 2, null);
-            var namespace = new AppNamespace("sample", "sample", null);
+            var namespace = new AppNamespace("sample", "sample", false, null);
             edge.expose(namespace, namespace.ref(), AppLabels.of("sample", "sample", "sample", "routing"), SAMPLE);
         }, "test", Map.of(), Set.of());
     }
@@ -148,7 +148,7 @@ class EdgeTest {
                 .hasMessageContaining("route name must be a DNS label");
         var unknownHost = ProgramRun.run(ctx -> {
             var edge = new Edge("edge", SETTINGS, 1, null);
-            var namespace = new AppNamespace("sample", "sample", null);
+            var namespace = new AppNamespace("sample", "sample", false, null);
             edge.expose(namespace, namespace.ref(), AppLabels.of("sample", "sample", "sample", "routing"),
                     Route.builder("elsewhere").hosts(List.of("evil.example.com")).prefix("/", WEB).build());
         }, "test", Map.of(), Set.of());

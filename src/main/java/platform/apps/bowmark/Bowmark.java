@@ -71,7 +71,7 @@ public final class Bowmark extends ComponentResource {
         super("platform:apps:Bowmark", name, options);
         this.settings = platform.bowmark().orElseThrow();
         var protect = platform.protectsData();
-        namespace = new AppNamespace(NAMESPACE, SYSTEM, ComponentResourceOptions.builder().parent(this).build()).ref();
+        namespace = new AppNamespace(NAMESPACE, SYSTEM, protect, ComponentResourceOptions.builder().parent(this).build()).ref();
         var child = ComponentResourceOptions.builder().parent(this).build();
 
         postgres = new Postgres("postgres", PostgresArgs.builder(namespace, SYSTEM)

@@ -7,10 +7,12 @@ import platform.k8s.NamespaceRef;
 import platform.k8s.NetworkPolicies;
 import platform.k8s.Peer;
 
+import com.pulumi.core.Output;
 import platform.secrets.GeneratedPassword;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,16 @@ public abstract class Datastore extends ComponentResource {
     protected GeneratedPassword rotated(GeneratedPassword password) {
         rotatedPasswords.add(password);
         return password;
+    }
+
+    /** The first keys of every credentials Secret, in the seeds' order: {@code user}, {@code password}, {@code host}, {@code port}. */
+    protected Map<String, Output<String>> connectionDetails(String user, GeneratedPassword password, int port) {
+        var data = new LinkedHashMap<String, Output<String>>();
+        data.put("user", Output.of(user));
+        data.put("password", password.value());
+        data.put("host", Output.of(storeName));
+        data.put("port", Output.of(Integer.toString(port)));
+        return data;
     }
 
     /** The pod-template annotation carrying {@link #credentialVersions()}. */

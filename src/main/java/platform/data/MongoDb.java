@@ -52,11 +52,7 @@ public final class MongoDb extends Datastore {
         root.put("user", Output.of("root"));
         root.put("password", rootPassword.value());
         KubeSecrets.create(this, rootSecretName(), namespace, labels(), root);
-        var app = new LinkedHashMap<String, Output<String>>();
-        app.put("user", Output.of(args.appUser()));
-        app.put("password", appPassword.value());
-        app.put("host", Output.of(args.name()));
-        app.put("port", Output.of(Integer.toString(PORT)));
+        var app = connectionDetails(args.appUser(), appPassword, PORT);
         app.put("database", Output.of(args.database()));
         app.put("uri", appPassword.value().applyValue(value -> ConnectionStrings.url("mongodb", args.appUser(), value,
                 args.name(), PORT, args.database(), "authSource=" + args.database())));

@@ -15,7 +15,6 @@ import platform.secrets.GeneratedPassword;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +38,7 @@ public final class OpenSearch extends Datastore {
         this.args = args;
         password = rotated(new GeneratedPassword(this, name + "-admin-password", args.rotation(), true));
 
-        var data = new LinkedHashMap<String, Output<String>>();
-        data.put("user", Output.of("admin"));
-        data.put("password", password.value());
-        data.put("host", Output.of(args.name()));
-        data.put("port", Output.of(Integer.toString(PORT)));
+        var data = connectionDetails("admin", password, PORT);
         data.put("url", password.value().applyValue(value -> ConnectionStrings.url("https", "admin", value, args.name(), PORT, "", "")));
         KubeSecrets.create(this, args.name(), args.namespace(), labels(), data);
 

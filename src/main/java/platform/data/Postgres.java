@@ -23,7 +23,6 @@ import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,11 +98,7 @@ public final class Postgres extends Datastore {
     }
 
     private Map<String, Output<String>> ownerSecret() {
-        var data = new LinkedHashMap<String, Output<String>>();
-        data.put("user", Output.of(args.owner()));
-        data.put("password", ownerPassword.value());
-        data.put("host", Output.of(args.name()));
-        data.put("port", Output.of(Integer.toString(PORT)));
+        var data = connectionDetails(args.owner(), ownerPassword, PORT);
         for (var database : args.databases()) {
             data.put(database.secretKey(), Output.of(database.name()));
         }
@@ -117,11 +112,7 @@ public final class Postgres extends Datastore {
     private Map<String, Output<String>> appSecret(GeneratedPassword password) {
         var role = args.appRole().orElseThrow();
         var database = args.databases().get(0).name();
-        var data = new LinkedHashMap<String, Output<String>>();
-        data.put("user", Output.of(role));
-        data.put("password", password.value());
-        data.put("host", Output.of(args.name()));
-        data.put("port", Output.of(Integer.toString(PORT)));
+        var data = connectionDetails(role, password, PORT);
         data.put("database", Output.of(database));
         data.put("url", password.value().applyValue(value ->
                 ConnectionStrings.url("postgres", role, value, args.name(), PORT, database, "sslmode=disable")));

@@ -109,11 +109,7 @@ public final class RabbitMq extends Datastore {
     }
 
     private Map<String, Output<String>> credentials() {
-        var data = new LinkedHashMap<String, Output<String>>();
-        data.put("user", Output.of(args.user()));
-        data.put("password", password.value());
-        data.put("host", Output.of(args.name()));
-        data.put("port", Output.of(Integer.toString(AMQP_PORT)));
+        var data = connectionDetails(args.user(), password, AMQP_PORT);
         for (var vhost : args.vhosts()) {
             data.put(vhost.secretKey(), Output.of(vhost.name()));
         }

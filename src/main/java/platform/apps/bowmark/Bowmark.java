@@ -38,7 +38,6 @@ import platform.workload.ScheduledRestart;
 import javax.annotation.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,17 +95,11 @@ public final class Bowmark extends ComponentResource {
         KubeSecrets.create(this, "general", namespace, labels, Map.of("jwtSecret", jwt.value()));
         KubeSecrets.create(this, Product.PAVING.mongoSecret, namespace, labels, Map.of("mongoURI", platform.secret("bowmarkPavingMongoUri")));
         KubeSecrets.create(this, Product.CONCRETE.mongoSecret, namespace, labels, Map.of("mongoURI", platform.secret("bowmarkConcreteMongoUri")));
-        var email = new LinkedHashMap<String, Output<String>>();
-        email.put("email", platform.secret("bowmarkEmailAddress"));
-        email.put("username", platform.secret("bowmarkEmailUsername"));
-        email.put("password", platform.secret("bowmarkEmailPassword"));
-        email.put("host", platform.secret("bowmarkEmailHost"));
-        email.put("port", platform.secret("bowmarkEmailPort"));
-        KubeSecrets.create(this, "email", namespace, labels, email);
-        var search = new LinkedHashMap<String, Output<String>>();
-        search.put("host", platform.secret("bowmarkSearchHost"));
-        search.put("apiKey", platform.secret("bowmarkSearchApiKey"));
-        KubeSecrets.create(this, "search", namespace, labels, search);
+        KubeSecrets.create(this, "email", namespace, labels, fromConfig(platform, Map.of(
+                "email", "bowmarkEmailAddress", "username", "bowmarkEmailUsername", "password", "bowmarkEmailPassword",
+                "host", "bowmarkEmailHost", "port", "bowmarkEmailPort")));
+        KubeSecrets.create(this, "search", namespace, labels, fromConfig(platform, Map.of(
+                "host", "bowmarkSearchHost", "apiKey", "bowmarkSearchApiKey")));
         var spaces = backupBucket.map(bucket -> BackupTarget.in(this, namespace, labels, bucket));
 
         settings.migrations().ifPresent(files -> new ConfigMap(NAMESPACE + "-pg-migrations", ConfigMapArgs.builder()
@@ -162,6 +155,13 @@ public final class Bowmark extends ComponentResource {
                 settings.backup().schedule(), settings.backup().retentionDays(), settings.backup().restoreCheckSchedule(),
                 settings.backup().maxAgeHours()), child));
         registerOutputs(Map.of("namespace", namespace.output()));
+    }
+
+    /** Secret keys from secret stack config, by config key, sorted by Secret key. */
+    private static Map<String, Output<String>> fromConfig(PlatformSettings platform, Map<String, String> configKeys) {
+        var data = new java.util.TreeMap<String, Output<String>>();
+        configKeys.forEach((key, configKey) -> data.put(key, platform.secret(configKey)));
+        return data;
     }
 
     private interface Shape {

@@ -33,7 +33,8 @@ final class RecordingMonitor extends MockMonitor {
                     new RegisteredResource.Options(
                             request.getProtect(),
                             request.getRetainOnDelete(),
-                            request.getDependenciesList().stream().map(Urns::shortName).toList(),
+                            // The engine treats dependencies as a set; sorted, two renders compare equal.
+                            request.getDependenciesList().stream().map(Urns::shortName).sorted().toList(),
                             Urns.shortName(request.getProvider()),
                             List.copyOf(request.getIgnoreChangesList()),
                             request.getDeleteBeforeReplace(),

@@ -66,10 +66,37 @@ public final class ProgramRun {
             if (problems.isEmpty()) {
                 problems.addAll(result.errors());
             }
-            return new Result(result.exitCode(), List.copyOf(recorded), outputs(result.outputs()), List.copyOf(problems));
+            return new Result(result.exitCode(), stableOrder(recorded), outputs(result.outputs()), List.copyOf(problems));
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /**
+     * Registration order made repeatable: the SDK registers a resource once its inputs resolve, so the
+     * raw order varies between runs. Here each resource follows its parent, siblings by type and
+     * name, so two renders of the same commit are identical and diffs show only real changes.
+     */
+    static List<RegisteredResource> stableOrder(List<RegisteredResource> recorded) {
+        var byParent = new java.util.HashMap<String, List<RegisteredResource>>();
+        var names = new java.util.HashSet<String>();
+        for (var resource : recorded) {
+            byParent.computeIfAbsent(resource.parent(), ignored -> new ArrayList<>()).add(resource);
+            names.add(resource.type() + "::" + resource.name());
+        }
+        var ordered = new ArrayList<RegisteredResource>();
+        byParent.keySet().stream().filter(parent -> !names.contains(parent)).sorted()
+                .forEach(root -> appendTree(root, byParent, ordered));
+        return List.copyOf(ordered);
+    }
+
+    private static void appendTree(String parent, Map<String, List<RegisteredResource>> byParent, List<RegisteredResource> ordered) {
+        byParent.getOrDefault(parent, List.of()).stream()
+                .sorted(java.util.Comparator.comparing(RegisteredResource::type).thenComparing(RegisteredResource::name))
+                .forEach(child -> {
+                    ordered.add(child);
+                    appendTree(child.type() + "::" + child.name(), byParent, ordered);
+                });
     }
 
     private static List<String> problemsOf(Throwable exception) {

@@ -69,6 +69,20 @@ class RenderCommandTest {
     }
 
     @Test
+    void twoRendersOfTheSameConfigAreIdentical() throws IOException {
+        assertThat(render("prod", "--out", "first")).isEqualTo(0);
+        assertThat(render("prod", "--out", "second")).isEqualTo(0);
+
+        var first = temp.resolve("project/first");
+        var second = temp.resolve("project/second");
+        try (Stream<Path> files = Files.walk(first)) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(second.resolve(first.relativize(file)))).as(file.toString()).isEqualTo(Files.readString(file));
+            }
+        }
+    }
+
+    @Test
     void aCanarySecretIsNeverWrittenAnywhere() throws IOException {
         assertThat(render("prod", "--secret", "bowmarkSearchApiKey=" + CANARY, "--secret", "bowmarkEmailPassword=" + CANARY)).isEqualTo(0);
 

@@ -30,7 +30,7 @@ public final class Patterns {
     public static final String EMAIL_TEXT = "an e-mail address";
 
     public static final Pattern CHART_VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+");
-    public static final String CHART_VERSION_TEXT = "a pinned chart version such as v1.5.0";
+    public static final String CHART_VERSION_TEXT = "a pinned chart version such as v1.9.0";
 
     /** DigitalOcean's regions, as the provider schema lists them. */
     public static final List<String> REGIONS = List.of(

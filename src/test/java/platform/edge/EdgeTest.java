@@ -20,7 +20,7 @@ import static platform.Stacks.map;
 
 class EdgeTest {
     private static final EdgeSettings SETTINGS = new EdgeSettings(List.of("www.example.org", "api.example.org"),
-            EdgeSettings.PRODUCTION, "ops@example.org", "test-edge", "v1.5.0", "v1.18.2");
+            EdgeSettings.PRODUCTION, "ops@example.org", "test-edge", "v1.9.0", "v1.21.1");
     private static final Backend WEB = Backend.of("web", Set.of(3000), 3000);
     private static final Backend API = Backend.of("api", Set.of(8000), 8000);
 
@@ -50,9 +50,9 @@ class EdgeTest {
         var envoy = Stacks.only(result, "kubernetes:helm.sh/v3:Release", "envoy-gateway");
         var certManager = Stacks.only(result, "kubernetes:helm.sh/v3:Release", "cert-manager");
 
-        assertThat(envoy.inputs()).containsEntry("chart", "oci://docker.io/envoyproxy/gateway-helm").containsEntry("version", "v1.5.0")
+        assertThat(envoy.inputs()).containsEntry("chart", "oci://docker.io/envoyproxy/gateway-helm").containsEntry("version", "v1.9.0")
                 .containsEntry("namespace", "envoy-gateway-system");
-        assertThat(certManager.inputs()).containsEntry("chart", "cert-manager").containsEntry("version", "v1.18.2")
+        assertThat(certManager.inputs()).containsEntry("chart", "cert-manager").containsEntry("version", "v1.21.1")
                 .containsEntry("namespace", "cert-manager");
         assertThat(certManager.input("values.config.enableGatewayAPI")).contains(true);
         assertThat(certManager.input("values.crds.enabled")).contains(true);

@@ -112,7 +112,9 @@ public final class Bowmark extends ComponentResource {
         credentialVersions.add(jwt.version());
 
         for (var product : Product.values()) {
-            var server = workload(product, "server", "api", settings.serverPool(), SERVER, appEnv(product, spaces.isPresent()),
+            var serverEnv = new ArrayList<>(appEnv(product, spaces.isPresent()));
+            serverEnv.add(Env.plain("PORT", Integer.toString(product.serverPort)));
+            var server = workload(product, "server", "api", settings.serverPool(), SERVER, serverEnv,
                     builder -> builder.listens(product.serverPort, product.service("server"))
                             .probes(Probes.tcp(product.serverPort, Probes.Timing.READINESS), Probes.tcp(product.serverPort, Probes.Timing.LIVENESS)));
             var worker = workload(product, "worker", "worker", settings.defaultPool(), BACKGROUND, appEnv(product, spaces.isPresent()),
@@ -208,7 +210,6 @@ public final class Bowmark extends ComponentResource {
     /** Servers and workers: the consumer's wiring plus the app's own Secrets. */
     private List<EnvVarArgs> appEnv(Product product, boolean spaces) {
         var env = new ArrayList<>(consumerEnv(product));
-        env.add(Env.plain("PORT", Integer.toString(product.serverPort)));
         env.add(Env.fromSecret("JWT_SECRET", new SecretKeyRef("general", "jwtSecret")));
         env.add(Env.fromSecret("SEARCH_HOST", new SecretKeyRef("search", "host")));
         env.add(Env.fromSecret("SEARCH_API_KEY", new SecretKeyRef("search", "apiKey")));

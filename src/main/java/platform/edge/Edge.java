@@ -60,7 +60,8 @@ public final class Edge extends ComponentResource {
                 .namespace(certManagerNamespace.output())
                 .values(ControllerCharts.CERT_MANAGER.toValues())
                 .atomic(true)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                // cert-manager looks for the Gateway API CRDs (which Envoy Gateway's chart installs) when it starts.
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(envoyGateway).build());
 
         gateway = GatewayRef.of("platform", GATEWAY_NAMESPACE, settings.hosts());
         var afterEnvoy = CustomResourceOptions.builder().parent(this).dependsOn(envoyGateway).build();

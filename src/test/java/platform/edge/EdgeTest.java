@@ -55,6 +55,7 @@ class EdgeTest {
         assertThat(certManager.inputs()).containsEntry("chart", "cert-manager").containsEntry("version", "v1.21.1")
                 .containsEntry("namespace", "cert-manager");
         assertThat(certManager.input("values.config.enableGatewayAPI")).contains(true);
+        assertThat(certManager.options().dependsOn()).contains("kubernetes:helm.sh/v3:Release::envoy-gateway");
         assertThat(certManager.input("values.crds.enabled")).contains(true);
         assertThat(certManager.input("values.resources.limits.memory")).isPresent();
         assertThat(envoy.input("values.deployment.envoyGateway.resources.requests.cpu")).isPresent();

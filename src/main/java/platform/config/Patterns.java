@@ -15,7 +15,7 @@ public final class Patterns {
     public static final String DNS_NAME_TEXT = "a lower-case DNS name such as app.example.com";
 
     public static final Pattern DOKS_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+-do\\.\\d+");
-    public static final String DOKS_VERSION_TEXT = "a pinned DOKS version slug such as 1.33.1-do.3 (see `doctl kubernetes options versions`)";
+    public static final String DOKS_VERSION_TEXT = "a pinned DOKS version slug such as 1.35.6-do.0 (see `doctl kubernetes options versions`)";
 
     public static final Pattern SIZE_SLUG = Pattern.compile("[a-z0-9]+([-_][a-z0-9]+)*");
     public static final String SIZE_SLUG_TEXT = "a droplet size slug such as s-1vcpu-2gb or c-2 (see `doctl kubernetes options sizes`)";

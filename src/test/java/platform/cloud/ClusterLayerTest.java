@@ -25,7 +25,7 @@ class ClusterLayerTest {
         var cluster = Stacks.only(prod, KubernetesCluster.TYPE, "cluster");
         assertThat(cluster.inputs()).containsEntry("name", "platform-prod")
                 .containsEntry("region", "tor1")
-                .containsEntry("version", "1.33.1-do.3")
+                .containsEntry("version", "1.35.6-do.0")
                 .containsEntry("ha", true)
                 .containsEntry("autoUpgrade", true)
                 .containsEntry("surgeUpgrade", true)

@@ -39,46 +39,6 @@ class DatastoresTest {
     }
 
     @Test
-    void postgresKeepsDataInASubdirectoryOnARetainedVolumeAndChecksHealthWithPgIsready() {
-        var set = Stacks.object(DatastoreTestStack.run(true, 1), "StatefulSet", "demo", "postgres");
-        var postgres = container(set);
-
-        assertThat(postgres.get("image")).isEqualTo("postgres:16.10");
-        assertThat(list(postgres.get("env"))).contains(Map.of("name", "PGDATA", "value", "/var/lib/postgresql/data/pgdata"),
-                Map.of("name", "POSTGRES_DB", "value", "demo"));
-        assertThat(map(map(postgres.get("readinessProbe")).get("exec")).get("command").toString()).contains("pg_isready");
-        var claim = map(list(set.input("spec.volumeClaimTemplates").orElseThrow()).get(0));
-        assertThat(map(claim.get("spec")).get("storageClassName")).isEqualTo("do-block-storage-retain");
-        assertThat(map(map(map(claim.get("spec")).get("resources")).get("requests"))).containsEntry("storage", "10Gi");
-        assertThat(set.input("spec.persistentVolumeClaimRetentionPolicy").orElseThrow())
-                .isEqualTo(Map.of("whenDeleted", "Retain", "whenScaled", "Retain"));
-        assertThat(set.input("spec.template.spec.securityContext.runAsUser")).contains(999L);
-        assertThat(set.input("spec.template.spec.securityContext.fsGroup")).contains(999L);
-        assertThat(set.options().protect()).isTrue();
-        assertThat(set.options().ignoreChanges()).containsExactly("spec.volumeClaimTemplates");
-        assertThat(set.input("spec.serviceName")).contains("postgres-headless");
-        assertThat(Stacks.object(DatastoreTestStack.run(true, 1), "Service", "demo", "postgres-headless")
-                .input("spec.clusterIP")).contains("None");
-    }
-
-    @Test
-    void postgresEnsuresTheSecondDatabaseAndALeastPrivilegeAppRoleOnEveryStart() {
-        var result = DatastoreTestStack.run(false, 1);
-        var init = Stacks.object(result, "ConfigMap", "demo", "postgres-init");
-        var sql = map(init.inputs().get("data")).get("reconcile.sql").toString();
-
-        assertThat(sql).contains("ALTER ROLE :\"owner\" WITH PASSWORD :'owner_password';")
-                .contains("CREATE DATABASE %I OWNER %I', 'demo_reports'")
-                .contains("WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'demo_reports')")
-                .contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"app\";")
-                .contains("ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :\"app\";")
-                .contains("REVOKE CREATE ON SCHEMA public FROM :\"app\";")
-                .doesNotContain("GRANT ALL");
-        var postgres = container(Stacks.object(result, "StatefulSet", "demo", "postgres"));
-        assertThat(map(map(postgres.get("lifecycle")).get("postStart")).toString()).contains("/scripts/reconcile.sh");
-    }
-
-    @Test
     void credentialsAreGeneratedSecretsUnderTheSeedsKeysWithPercentEncodedConnectionStrings() {
         var result = DatastoreTestStack.runAnswered(1);
         var data = map(Stacks.object(result, "Secret", "demo", "postgres").inputs().get("stringData"));
@@ -114,48 +74,6 @@ class DatastoresTest {
         });
         assertThat(ConnectionStrings.url("amqp", "bow mark", "p@ss/word", "rabbitmq", 5672, ConnectionStrings.encode("bowmark-concrete"), ""))
                 .isEqualTo("amqp://bow%20mark:p%40ss%2Fword@rabbitmq:5672/bowmark-concrete");
-    }
-
-    @Test
-    void rabbitMqLoadsVhostsAndPermissionsOnEveryStartFromASecretNotTheConfigMap() {
-        var result = DatastoreTestStack.run(false, 1);
-        var config = Stacks.object(result, "ConfigMap", "demo", "rabbitmq-config");
-        var conf = map(config.inputs().get("data")).get("rabbitmq.conf").toString();
-
-        assertThat(conf).contains("definitions.local.path = /etc/rabbitmq/definitions/definitions.json")
-                .contains("definitions.skip_if_unchanged = false");
-        var definitions = RabbitMq.definitionsJson(RabbitMqArgs.builder(platform.k8s.NamespaceRef.existing("demo"), "demo")
-                .user("bowmark").vhost("bowmark", "vhost").vhost("bowmark-concrete", "vhostConcrete").build(), "pw");
-        assertThat(definitions).contains("\"name\": \"bowmark-concrete\"").contains("\"vhost\": \"bowmark-concrete\"")
-                .contains("\"configure\": \".*\"");
-
-        var rabbit = container(Stacks.object(result, "StatefulSet", "demo", "rabbitmq"));
-        assertThat(map(rabbit.get("readinessProbe"))).containsEntry("timeoutSeconds", 10L);
-        assertThat(map(map(rabbit.get("readinessProbe")).get("exec")).get("command")).isEqualTo(List.of("rabbitmq-diagnostics", "-q", "ping"));
-        assertThat(map(rabbit.get("livenessProbe"))).containsEntry("timeoutSeconds", 10L);
-        assertThat(map(map(rabbit.get("livenessProbe")).get("exec")).get("command")).isEqualTo(List.of("rabbitmq-diagnostics", "-q", "status"));
-        var admission = Stacks.object(result, "NetworkPolicy", "demo", "rabbitmq-from-api");
-        assertThat(admission.input("spec.ingress").orElseThrow().toString()).contains("port=5672").doesNotContain("15672");
-    }
-
-    @Test
-    void redisHasNoVolumeClaimAndBoundedMemory() {
-        var set = Stacks.object(DatastoreTestStack.run(false, 1), "StatefulSet", "demo", "redis");
-
-        assertThat(set.input("spec.volumeClaimTemplates")).isEmpty();
-        assertThat(list(container(set).get("args"))).containsSequence("--maxmemory", "200mb", "--maxmemory-policy", "allkeys-lru")
-                .containsSequence("--save", "");
-    }
-
-    @Test
-    void openSearchIsOneNodeWithoutMemoryLockAndBehindCredentials() {
-        var set = Stacks.object(DatastoreTestStack.run(false, 1), "StatefulSet", "demo", "opensearch");
-        var env = list(container(set).get("env"));
-
-        assertThat(env).contains(Map.of("name", "discovery.type", "value", "single-node"),
-                Map.of("name", "bootstrap.memory_lock", "value", "false"),
-                Map.of("name", "OPENSEARCH_JAVA_OPTS", "value", "-Xms512m -Xmx512m"));
-        assertThat(env.toString()).contains("OPENSEARCH_INITIAL_ADMIN_PASSWORD").contains("secretKeyRef");
     }
 
     @Test

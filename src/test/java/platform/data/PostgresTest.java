@@ -1,0 +1,59 @@
+package platform.data;
+
+import org.junit.jupiter.api.Test;
+import platform.Stacks;
+import platform.render.RegisteredResource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static platform.Stacks.list;
+import static platform.Stacks.map;
+
+class PostgresTest {
+    private static final String CONTAINER = "spec.template.spec.containers";
+
+    private static Map<String, Object> container(RegisteredResource set) {
+        return map(list(set.input(CONTAINER).orElseThrow()).get(0));
+    }
+
+    @Test
+    void postgresKeepsDataInASubdirectoryOnARetainedVolumeAndChecksHealthWithPgIsready() {
+        var set = Stacks.object(DatastoreTestStack.run(true, 1), "StatefulSet", "demo", "postgres");
+        var postgres = container(set);
+
+        assertThat(postgres.get("image")).isEqualTo("postgres:16.10");
+        assertThat(list(postgres.get("env"))).contains(Map.of("name", "PGDATA", "value", "/var/lib/postgresql/data/pgdata"),
+                Map.of("name", "POSTGRES_DB", "value", "demo"));
+        assertThat(map(map(postgres.get("readinessProbe")).get("exec")).get("command").toString()).contains("pg_isready");
+        var claim = map(list(set.input("spec.volumeClaimTemplates").orElseThrow()).get(0));
+        assertThat(map(claim.get("spec")).get("storageClassName")).isEqualTo("do-block-storage-retain");
+        assertThat(map(map(map(claim.get("spec")).get("resources")).get("requests"))).containsEntry("storage", "10Gi");
+        assertThat(set.input("spec.persistentVolumeClaimRetentionPolicy").orElseThrow())
+                .isEqualTo(Map.of("whenDeleted", "Retain", "whenScaled", "Retain"));
+        assertThat(set.input("spec.template.spec.securityContext.runAsUser")).contains(999L);
+        assertThat(set.input("spec.template.spec.securityContext.fsGroup")).contains(999L);
+        assertThat(set.options().protect()).isTrue();
+        assertThat(set.options().ignoreChanges()).containsExactly("spec.volumeClaimTemplates");
+        assertThat(set.input("spec.serviceName")).contains("postgres-headless");
+        assertThat(Stacks.object(DatastoreTestStack.run(true, 1), "Service", "demo", "postgres-headless")
+                .input("spec.clusterIP")).contains("None");
+    }
+
+    @Test
+    void postgresEnsuresTheSecondDatabaseAndALeastPrivilegeAppRoleOnEveryStart() {
+        var result = DatastoreTestStack.run(false, 1);
+        var init = Stacks.object(result, "ConfigMap", "demo", "postgres-init");
+        var sql = map(init.inputs().get("data")).get("reconcile.sql").toString();
+
+        assertThat(sql).contains("ALTER ROLE :\"owner\" WITH PASSWORD :'owner_password';")
+                .contains("CREATE DATABASE %I OWNER %I', 'demo_reports'")
+                .contains("WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'demo_reports')")
+                .contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"app\";")
+                .contains("ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :\"app\";")
+                .contains("REVOKE CREATE ON SCHEMA public FROM :\"app\";")
+                .doesNotContain("GRANT ALL");
+        var postgres = container(Stacks.object(result, "StatefulSet", "demo", "postgres"));
+        assertThat(map(map(postgres.get("lifecycle")).get("postStart")).toString()).contains("/scripts/reconcile.sh");
+    }
+}

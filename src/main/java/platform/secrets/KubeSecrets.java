@@ -35,17 +35,4 @@ public final class KubeSecrets {
     private static Output<Map<String, String>> perKey(Map<String, Output<String>> data) {
         return (Output) Output.of(new LinkedHashMap<>(data));
     }
-
-    /** One output of a map whose values are outputs, keys in the given order. */
-    public static Output<Map<String, String>> combine(Map<String, Output<String>> data) {
-        Output<Map<String, String>> combined = Output.of(new LinkedHashMap<>());
-        for (var entry : data.entrySet()) {
-            combined = combined.apply(map -> entry.getValue().applyValue(value -> {
-                var next = new LinkedHashMap<>(map);
-                next.put(entry.getKey(), value);
-                return (Map<String, String>) next;
-            }));
-        }
-        return combined;
-    }
 }

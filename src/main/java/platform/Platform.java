@@ -11,6 +11,7 @@ import platform.cloud.DoksClusterArgs;
 import platform.cloud.Registry;
 import platform.cluster.KubernetesTarget;
 import platform.config.ClusterSettings;
+import platform.config.InvalidConfigException;
 import platform.config.PlatformSettings;
 import platform.config.StackConfig;
 import platform.edge.Edge;
@@ -32,7 +33,14 @@ public final class Platform {
     }
 
     public static void define(Context ctx) {
-        var settings = PlatformSettings.read(ctx.stackName(), new StackConfig(ctx.config(StackConfig.NAMESPACE)));
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.read(ctx.stackName(), new StackConfig(ctx.config(StackConfig.NAMESPACE)));
+        } catch (InvalidConfigException invalid) {
+            // One line per problem in `pulumi preview`/`up` output, before anything is registered.
+            invalid.problems().forEach(problem -> ctx.log().error(problem));
+            throw invalid;
+        }
 
         var cloud = settings.cluster() instanceof ClusterSettings.Create create
                 ? createCloud(ctx, settings, create)

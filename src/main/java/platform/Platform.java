@@ -63,7 +63,7 @@ public final class Platform {
 
     private static Cloud createCloud(Context ctx, PlatformSettings settings, ClusterSettings.Create create) {
         var tags = List.of("platform", "stack-" + settings.stack());
-        var cluster = new DoksCluster("cluster", new DoksClusterArgs(create, tags, settings.protectsData()), null);
+        var cluster = new DoksCluster("cluster", new DoksClusterArgs(create, tags), null);
         var projectUrns = new ArrayList<Output<String>>();
         projectUrns.add(cluster.cluster().clusterUrn());
 

@@ -38,9 +38,9 @@ public final class DoksCluster extends ComponentResource {
         var vpc = new Vpc(name + "-vpc",
                 new VpcArgs(settings.name() + "-vpc", settings.region(), settings.vpcIpRange().orElse(null),
                         "Private network of the " + settings.name() + " Kubernetes cluster"),
-                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
+                CustomResourceOptions.builder().parent(this).protect(true).build());
 
-        var clusterOptions = CustomResourceOptions.builder().parent(this).protect(args.protect());
+        var clusterOptions = CustomResourceOptions.builder().parent(this).protect(true);
         if (settings.autoUpgrade()) {
             // DigitalOcean applies patch releases in the maintenance window; the configured version is the
             // one a new cluster starts on, and a drifted patch level must not read as a change to undo.

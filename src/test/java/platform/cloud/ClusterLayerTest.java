@@ -53,14 +53,16 @@ class ClusterLayerTest {
     }
 
     @Test
-    void devIsOneSmallAutoscalingPoolWithoutHaAndNothingProtected() {
+    void devIsOneSmallAutoscalingPoolWithoutHaAndOnlyTheClusterAndItsVpcProtected() {
         var dev = Stacks.run("dev");
 
         var cluster = Stacks.only(dev, KubernetesCluster.TYPE, "cluster");
         assertThat(cluster.inputs()).containsEntry("ha", false);
         assertThat(map(cluster.inputs().get("nodePool"))).containsEntry("minNodes", 1L).containsEntry("maxNodes", 3L);
         assertThat(dev.ofType(KubernetesNodePool.TYPE)).isEmpty();
-        assertThat(dev.resources()).noneMatch(resource -> resource.options().protect());
+        // Replacing a cluster takes everything on it, so no environment may do it by accident.
+        assertThat(dev.resources().stream().filter(resource -> resource.options().protect()).map(r -> r.type() + "::" + r.name()))
+                .containsExactlyInAnyOrder(KubernetesCluster.TYPE + "::cluster", Vpc.TYPE + "::cluster-vpc");
     }
 
     @Test

@@ -24,6 +24,21 @@ class ConfigValidationTest {
             "platform:cluster.vpcIpRange            | 10.0.0.0 | platform:cluster.vpcIpRange: got \"10.0.0.0\", expected an IPv4 range",
             "platform:environment                   | staging | platform:environment: got \"staging\", expected one of: development, production",
             "platform:registry.tier                 | gold   | platform:registry.tier: got \"gold\", expected one of: starter, basic, professional",
+            "platform:edge.hosts[0]                 | Not_A_Host | platform:edge.hosts[0]: got \"Not_A_Host\", expected a lower-case DNS name",
+            "platform:edge.issuer                   | letsencrypt | platform:edge.issuer: got \"letsencrypt\", expected one of: letsencrypt-staging, letsencrypt-production",
+            "platform:edge.acmeEmail                | ops    | platform:edge.acmeEmail: got \"ops\", expected an e-mail address",
+            "platform:edge.envoyGatewayVersion      | latest | platform:edge.envoyGatewayVersion: got \"latest\", expected a pinned chart version",
+            "platform:backups.bucket                | B      | platform:backups.bucket: got \"B\", expected a bucket name",
+            "platform:backups.lifecycle[0].prefix   | pg-backups | platform:backups.lifecycle[0].prefix: got \"pg-backups\", expected a key prefix ending in '/'",
+            "platform:backups.lifecycle[0].expireDays | 0    | platform:backups.lifecycle[0].expireDays: got 0, expected a whole number from 1 to 3650",
+            "platform:bowmark.hosts.paving[0]       | www.example.org | platform:bowmark.hosts.paving[0]: got \"www.example.org\", expected a host listed in platform:edge.hosts",
+            "platform:bowmark.pools.server          | gpu-pool | platform:bowmark.pools.server: got \"gpu-pool\", expected one of the cluster's node pools [default-pool]",
+            "platform:bowmark.replicas.server       | 99     | platform:bowmark.replicas.server: got 99, expected a whole number from 0 to 20",
+            "platform:bowmark.serverPaths[0]        | api    | platform:bowmark.serverPaths[0]: got \"api\", expected a path prefix such as /api",
+            "platform:bowmark.imageTag              | latest | platform:bowmark.imageTag: got \"latest\", expected an immutable tag",
+            "platform:bowmark.imageDigests.server   | sha256:abc | platform:bowmark.imageDigests.server: got \"sha256:abc\", expected an image digest",
+            "platform:bowmark.backup.schedule       | daily  | platform:bowmark.backup.schedule: got \"daily\", expected a five-field cron expression in UTC",
+            "platform:bowmark.postgres.storageSize  | 10GB   | platform:bowmark.postgres.storageSize: got \"10GB\", expected a size such as 10Gi",
     })
     void aBadValueFailsNamingItsKeyBeforeAnyResource(String key, String value, String expectedProblem) {
         var result = Stacks.run("dev", key + "=" + value);

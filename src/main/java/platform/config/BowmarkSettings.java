@@ -27,6 +27,7 @@ public record BowmarkSettings(String imageTag, Map<String, String> imageDigests,
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]+");
     private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
     private static final Pattern CRON = Pattern.compile("[0-9*/,-]+( [0-9*/,-]+){4}");
+    private static final Pattern SELECT = Pattern.compile("(?is)\\s*SELECT\\s[^;]+");
 
     /** Secret config keys Bow-Mark reads: the seed's Secrets that hold external credentials. */
     public static final List<String> SECRET_KEYS = List.of(
@@ -34,8 +35,12 @@ public record BowmarkSettings(String imageTag, Map<String, String> imageDigests,
             "bowmarkEmailAddress", "bowmarkEmailUsername", "bowmarkEmailPassword", "bowmarkEmailHost", "bowmarkEmailPort",
             "bowmarkSearchHost", "bowmarkSearchApiKey");
 
-    /** When the database is dumped and its restore is checked, and how long dumps are kept. */
-    public record BackupSchedule(String schedule, int retentionDays, String restoreCheckSchedule, int maxAgeHours) {
+    /**
+     * When the database is dumped and its restore is checked, how long dumps are kept, and the query
+     * that must return more than 0 on each restored database (empty: the count of its tables).
+     */
+    public record BackupSchedule(String schedule, int retentionDays, String restoreCheckSchedule, int maxAgeHours,
+                                 Optional<String> sanityQuery) {
     }
 
     public BowmarkSettings {
@@ -117,7 +122,8 @@ public record BowmarkSettings(String imageTag, Map<String, String> imageDigests,
                         backup.field("schedule").matching(CRON, "a five-field cron expression in UTC").orElse("0 8 * * *"),
                         backup.field("retentionDays").asInteger(30, 1, 3650),
                         backup.field("restoreCheckSchedule").matching(CRON, "a five-field cron expression in UTC").orElse("0 10 * * 1"),
-                        backup.field("maxAgeHours").asInteger(26, 1, 24 * 30))));
+                        backup.field("maxAgeHours").asInteger(26, 1, 24 * 30),
+                        backup.field("sanityQuery").matching(SELECT, "a single SELECT returning one number"))));
     }
 
     private static List<String> hostsOf(ConfigNode list, EdgeSettings edge) {

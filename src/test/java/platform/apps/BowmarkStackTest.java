@@ -183,7 +183,12 @@ class BowmarkStackTest {
         var pod = backup.input("spec.jobTemplate.spec.template.spec").orElseThrow().toString();
         assertThat(pod).contains("value=days:30").contains("value=bowmark_reports_paving bowmark_reports_concrete")
                 .contains("name=spaces").contains("key=secret");
-        Stacks.object(PROD, "CronJob", "bowmark", "pg-restore-check");
+        var check = Stacks.object(PROD, "CronJob", "bowmark", "pg-restore-check");
+        assertThat(check.input("spec.schedule")).contains("0 10 * * 1");
+        assertThat(check.input("spec.jobTemplate.spec.template.spec").orElseThrow().toString()).contains("information_schema.tables");
+        var custom = Stacks.run("prod", "platform:bowmark.backup.sanityQuery=SELECT count(*) FROM fact_material_shipment");
+        assertThat(Stacks.object(custom, "CronJob", "bowmark", "pg-restore-check").input("spec.jobTemplate.spec.template.spec")
+                .orElseThrow().toString()).contains("SELECT count(*) FROM fact_material_shipment");
     }
 
     @Test

@@ -38,6 +38,7 @@ class ConfigValidationTest {
             "platform:bowmark.imageTag              | latest | platform:bowmark.imageTag: got \"latest\", expected an immutable tag",
             "platform:bowmark.imageDigests.server   | sha256:abc | platform:bowmark.imageDigests.server: got \"sha256:abc\", expected an image digest",
             "platform:bowmark.backup.schedule       | daily  | platform:bowmark.backup.schedule: got \"daily\", expected a five-field cron expression in UTC",
+            "platform:bowmark.backup.sanityQuery    | DROP TABLE x | platform:bowmark.backup.sanityQuery: got \"DROP TABLE x\", expected a single SELECT returning one number",
             "platform:bowmark.postgres.storageSize  | 10GB   | platform:bowmark.postgres.storageSize: got \"10GB\", expected a size such as 10Gi",
     })
     void aBadValueFailsNamingItsKeyBeforeAnyResource(String key, String value, String expectedProblem) {

@@ -153,9 +153,10 @@ public final class Bowmark extends ComponentResource {
                 List.of(Product.PAVING.deployment("worker"), Product.CONCRETE.deployment("worker"),
                         Product.PAVING.deployment("consumer"), Product.CONCRETE.deployment("consumer"))), child);
 
-        spaces.ifPresent(target -> new PostgresBackup("pg-backup", PostgresBackup.Args.daily(postgres, target,
-                settings.backup().schedule(), settings.backup().retentionDays(), settings.backup().restoreCheckSchedule(),
-                settings.backup().maxAgeHours()), child));
+        var backup = settings.backup();
+        spaces.ifPresent(target -> new PostgresBackup("pg-backup", new PostgresBackup.Args(postgres, target,
+                backup.schedule(), backup.retentionDays(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
+                backup.sanityQuery().orElse(PostgresBackup.DEFAULT_SANITY_QUERY)), child));
         registerOutputs(Map.of("namespace", namespace.output()));
     }
 

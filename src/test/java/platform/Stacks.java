@@ -85,6 +85,11 @@ public final class Stacks {
         return result.resources().stream().filter(filter).toList();
     }
 
+    /** The first container of a Deployment's or StatefulSet's pod template. */
+    public static Map<String, Object> container(RegisteredResource workload) {
+        return map(list(workload.input("spec.template.spec.containers").orElseThrow()).get(0));
+    }
+
     public static Map<String, Object> map(Object value) {
         @SuppressWarnings("unchecked")
         var map = (Map<String, Object>) value;

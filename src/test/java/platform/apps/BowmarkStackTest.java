@@ -31,9 +31,6 @@ class BowmarkStackTest {
         return Stacks.object(stack, "Deployment", "bowmark", name);
     }
 
-    private static Map<String, Object> container(RegisteredResource deployment) {
-        return map(list(deployment.input("spec.template.spec.containers").orElseThrow()).get(0));
-    }
 
     private static String envSource(Map<String, Object> container, String name) {
         return list(container.get("env")).stream().map(Stacks::map).filter(env -> name.equals(env.get("name")))
@@ -54,7 +51,7 @@ class BowmarkStackTest {
     })
     void prodDeploymentsFollowTheSeedsTable(String name, long replicas, String pool, String vhostKey, String containerName, String image) {
         var deployment = deployment(PROD, name);
-        var container = container(deployment);
+        var container = Stacks.container(deployment);
 
         assertThat(deployment.input("spec.replicas")).contains(replicas);
         assertThat(deployment.input("spec.template.spec.nodeSelector")).contains(Map.of("doks.digitalocean.com/node-pool", pool));
@@ -69,7 +66,7 @@ class BowmarkStackTest {
     void prodImagesArePinnedToTheCommitInConfig() {
         var tag = Stacks.load("prod").engineConfig().get("platform:bowmark");
         assertThat(Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("Deployment")))
-                .allSatisfy(d -> assertThat(container(d).get("image").toString()).matches(".*:[a-f0-9]{40}(@sha256:[a-f0-9]{64})?"));
+                .allSatisfy(d -> assertThat(Stacks.container(d).get("image").toString()).matches(".*:[a-f0-9]{40}(@sha256:[a-f0-9]{64})?"));
         assertThat(tag).contains("imageTag");
         var unpinned = Stacks.run("prod", "platform:bowmark.imageTag=main");
         assertThat(unpinned.problems()).singleElement().asString().startsWith("platform:bowmark.imageTag: got \"main\", expected in production");
@@ -79,7 +76,7 @@ class BowmarkStackTest {
     void consumersMigrateTheirOwnDatabaseWithDbmateBeforeStarting() {
         for (var product : List.of(Map.entry("consumer-deployment", "dbPavingUrl"), Map.entry("consumer-concrete-deployment", "dbConcreteUrl"))) {
             var deployment = deployment(PROD, product.getKey());
-            assertThat(container(deployment).get("command")).isEqualTo(List.of("node", "dist/consumer/index.js"));
+            assertThat(Stacks.container(deployment).get("command")).isEqualTo(List.of("node", "dist/consumer/index.js"));
             var migrate = map(list(deployment.input("spec.template.spec.initContainers").orElseThrow()).get(0));
             assertThat(migrate.get("name")).isEqualTo("migrate");
             assertThat(migrate.get("image")).isEqualTo("ghcr.io/amacneil/dbmate:2");
@@ -91,7 +88,7 @@ class BowmarkStackTest {
 
     @Test
     void consumersGetTheBackfillCommandsWiring() {
-        var consumer = container(deployment(PROD, "consumer-concrete-deployment"));
+        var consumer = Stacks.container(deployment(PROD, "consumer-concrete-deployment"));
         assertThat(envSource(consumer, "NODE_ENV")).contains("value=production");
         assertThat(envSource(consumer, "MONGO_URI")).contains("name=concrete").contains("key=mongoURI");
         assertThat(envSource(consumer, "POSTGRES_PASSWORD")).contains("name=postgres").contains("key=password");

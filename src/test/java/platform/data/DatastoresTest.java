@@ -5,23 +5,15 @@ import platform.AnsweringCloud;
 import platform.Baseline;
 import platform.Diffs;
 import platform.Stacks;
-import platform.render.RegisteredResource;
 import platform.render.Secret;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static platform.Stacks.list;
 import static platform.Stacks.map;
 
 class DatastoresTest {
-    private static final String CONTAINER = "spec.template.spec.containers";
-
-    private static Map<String, Object> container(RegisteredResource set) {
-        return map(list(set.input(CONTAINER).orElseThrow()).get(0));
-    }
 
     @Test
     void aStackWithOneOfEachRendersAllOfThemWithinTheBaseline() {

@@ -3,26 +3,19 @@ package platform.data;
 import org.junit.jupiter.api.Test;
 import platform.AnsweringCloud;
 import platform.Stacks;
-import platform.render.RegisteredResource;
 import platform.render.Secret;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static platform.Stacks.list;
 import static platform.Stacks.map;
 
 class MongoDbTest {
 
-    private static Map<String, Object> container(RegisteredResource set) {
-        return map(list(set.input("spec.template.spec.containers").orElseThrow()).get(0));
-    }
-
     @Test
     void authenticationIsOnAndTheAppUserGetsReadWriteOnItsDatabaseOnly() {
         var result = DatastoreTestStack.run(false, 1);
-        var mongo = container(Stacks.object(result, "StatefulSet", "demo", "mongodb"));
+        var mongo = Stacks.container(Stacks.object(result, "StatefulSet", "demo", "mongodb"));
 
         assertThat(mongo.get("args")).isEqualTo(List.of("--auth", "--bind_ip_all"));
         assertThat(mongo.get("env").toString()).contains("name=MONGO_INITDB_ROOT_USERNAME, value=root")

@@ -2,25 +2,18 @@ package platform.data;
 
 import org.junit.jupiter.api.Test;
 import platform.Stacks;
-import platform.render.RegisteredResource;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static platform.Stacks.list;
-import static platform.Stacks.map;
 
 class OpenSearchTest {
-    private static final String CONTAINER = "spec.template.spec.containers";
-
-    private static Map<String, Object> container(RegisteredResource set) {
-        return map(list(set.input(CONTAINER).orElseThrow()).get(0));
-    }
 
     @Test
     void openSearchIsOneNodeWithoutMemoryLockAndBehindCredentials() {
         var set = Stacks.object(DatastoreTestStack.run(false, 1), "StatefulSet", "demo", "opensearch");
-        var env = list(container(set).get("env"));
+        var env = list(Stacks.container(set).get("env"));
 
         assertThat(env).contains(Map.of("name", "discovery.type", "value", "single-node"),
                 Map.of("name", "bootstrap.memory_lock", "value", "false"),

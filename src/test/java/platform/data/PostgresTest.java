@@ -2,7 +2,6 @@ package platform.data;
 
 import org.junit.jupiter.api.Test;
 import platform.Stacks;
-import platform.render.RegisteredResource;
 
 import java.util.Map;
 
@@ -11,16 +10,11 @@ import static platform.Stacks.list;
 import static platform.Stacks.map;
 
 class PostgresTest {
-    private static final String CONTAINER = "spec.template.spec.containers";
-
-    private static Map<String, Object> container(RegisteredResource set) {
-        return map(list(set.input(CONTAINER).orElseThrow()).get(0));
-    }
 
     @Test
     void postgresKeepsDataInASubdirectoryOnARetainedVolumeAndChecksHealthWithPgIsready() {
         var set = Stacks.object(DatastoreTestStack.run(true, 1), "StatefulSet", "demo", "postgres");
-        var postgres = container(set);
+        var postgres = Stacks.container(set);
 
         assertThat(postgres.get("image")).isEqualTo("postgres:16.10");
         assertThat(list(postgres.get("env"))).contains(Map.of("name", "PGDATA", "value", "/var/lib/postgresql/data/pgdata"),
@@ -53,7 +47,7 @@ class PostgresTest {
                 .contains("ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :\"app\";")
                 .contains("REVOKE CREATE ON SCHEMA public FROM :\"app\";")
                 .doesNotContain("GRANT ALL");
-        var postgres = container(Stacks.object(result, "StatefulSet", "demo", "postgres"));
+        var postgres = Stacks.container(Stacks.object(result, "StatefulSet", "demo", "postgres"));
         assertThat(map(map(postgres.get("lifecycle")).get("postStart")).toString()).contains("/scripts/reconcile.sh");
     }
 }

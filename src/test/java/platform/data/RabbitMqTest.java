@@ -2,21 +2,13 @@ package platform.data;
 
 import org.junit.jupiter.api.Test;
 import platform.Stacks;
-import platform.render.RegisteredResource;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static platform.Stacks.list;
 import static platform.Stacks.map;
 
 class RabbitMqTest {
-    private static final String CONTAINER = "spec.template.spec.containers";
-
-    private static Map<String, Object> container(RegisteredResource set) {
-        return map(list(set.input(CONTAINER).orElseThrow()).get(0));
-    }
 
     @Test
     void rabbitMqLoadsVhostsAndPermissionsOnEveryStartFromASecretNotTheConfigMap() {
@@ -31,7 +23,7 @@ class RabbitMqTest {
         assertThat(definitions).contains("\"name\": \"bowmark-concrete\"").contains("\"vhost\": \"bowmark-concrete\"")
                 .contains("\"configure\": \".*\"");
 
-        var rabbit = container(Stacks.object(result, "StatefulSet", "demo", "rabbitmq"));
+        var rabbit = Stacks.container(Stacks.object(result, "StatefulSet", "demo", "rabbitmq"));
         assertThat(map(rabbit.get("readinessProbe"))).containsEntry("timeoutSeconds", 10L);
         assertThat(map(map(rabbit.get("readinessProbe")).get("exec")).get("command")).isEqualTo(List.of("rabbitmq-diagnostics", "-q", "ping"));
         assertThat(map(rabbit.get("livenessProbe"))).containsEntry("timeoutSeconds", 10L);

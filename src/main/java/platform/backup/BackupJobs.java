@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import platform.data.Datastore;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
 import platform.k8s.CronJobs;
@@ -34,7 +35,7 @@ final class BackupJobs {
     }
 
     /** The shared scripts plus the datastore's own, as files of a ConfigMap mounted at /scripts. */
-    static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> ownScripts) {
+    private static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> ownScripts) {
         var files = new ArrayList<>(SHARED_SCRIPTS);
         files.addAll(ownScripts);
         return new ConfigMap(namespace.name() + "-" + name, ConfigMapArgs.builder()
@@ -44,6 +45,51 @@ final class BackupJobs {
     }
 
     record Step(String name, String image, String script, List<EnvVarArgs> env, RunAs runAs) {
+    }
+
+    /**
+     * What a datastore brings to its two jobs, {@code <kind>-backup} and {@code <kind>-restore-check};
+     * its scripts are {@code <kind>-dump.sh} and {@code <kind>-restore-check.sh}.
+     *
+     * @param kind       {@code pg} or {@code mongo}: names the jobs, their scripts and their ConfigMap
+     * @param image      the datastore's image, which has its dump and restore tools
+     * @param storeEnv   how the dump step reaches the datastore
+     * @param restoreEnv how the restore step reaches it
+     * @param uploadEnv  see {@link #uploadEnv}
+     * @param fetchEnv   see {@link #fetchEnv}
+     */
+    record Plan(Datastore store, String kind, String image, RunAs runAs, String schedule, String restoreCheckSchedule,
+                List<EnvVarArgs> storeEnv, List<EnvVarArgs> restoreEnv, List<EnvVarArgs> uploadEnv, List<EnvVarArgs> fetchEnv) {
+        String backupJob() {
+            return kind + "-backup";
+        }
+
+        String restoreCheckJob() {
+            return kind + "-restore-check";
+        }
+    }
+
+    /** The labels of a datastore's job: its system, the job's name, component {@code backup}. */
+    static AppLabels labels(Datastore store, String job) {
+        return store.labels().forInstance(job, job, "backup");
+    }
+
+    /** The scripts ConfigMap, both CronJobs, and the datastore admitting both jobs. */
+    static void install(Resource parent, Plan plan) {
+        var store = plan.store();
+        var namespace = store.namespace();
+        var backupLabels = labels(store, plan.backupJob());
+        var checkLabels = labels(store, plan.restoreCheckJob());
+        var scripts = plan.kind() + "-backup-scripts";
+        scripts(parent, scripts, namespace, backupLabels, List.of(plan.kind() + "-dump.sh", plan.kind() + "-restore-check.sh"));
+        cronJob(parent, plan.backupJob(), namespace, backupLabels, plan.schedule(), scripts, WORK_DIR_BACKUP,
+                new Step("dump", plan.image(), plan.kind() + "-dump.sh", plan.storeEnv(), plan.runAs()),
+                new Step("upload", AWS_CLI_IMAGE, "upload.sh", plan.uploadEnv(), RunAs.TOOL));
+        cronJob(parent, plan.restoreCheckJob(), namespace, checkLabels, plan.restoreCheckSchedule(), scripts, WORK_DIR_RESTORE,
+                new Step("fetch", AWS_CLI_IMAGE, "fetch-newest.sh", plan.fetchEnv(), RunAs.TOOL),
+                new Step("restore", plan.image(), plan.kind() + "-restore-check.sh", plan.restoreEnv(), plan.runAs()));
+        store.allowFrom(plan.backupJob(), backupLabels.selector());
+        store.allowFrom(plan.restoreCheckJob(), checkLabels.selector());
     }
 
     /** The scripts every job carries besides its own dump and restore steps. */
@@ -71,7 +117,7 @@ final class BackupJobs {
     }
 
     /** {@code first} runs as an init container, {@code second} after it succeeded. */
-    static void cronJob(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,
+    private static void cronJob(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,
                         String scriptsConfigMap, String workDir, Step first, Step second) {
         var pod = PodSpecArgs.builder()
                 .restartPolicy("Never")

@@ -41,16 +41,11 @@ public final class MongoBackup extends ComponentResource {
         var mongo = args.database();
         var namespace = mongo.namespace();
         var database = mongo.args().database();
-        var backupLabels = mongo.labels().forInstance("mongo-backup", "mongo-backup", "backup");
-        var checkLabels = mongo.labels().forInstance("mongo-restore-check", "mongo-restore-check", "backup");
 
         // SSE-C takes a 256-bit key: 32 letters and digits are 32 bytes.
         var key = GeneratedPassword.encryptionKey(this, name + "-encryption-key");
         var keySecret = mongo.args().name() + "-backup-key";
-        KubeSecrets.create(this, keySecret, namespace, backupLabels, Map.of("key", key.value()));
-        var scripts = "mongo-backup-scripts";
-        BackupJobs.scripts(this, scripts, namespace, backupLabels,
-                List.of("mongo-dump.sh", "mongo-restore-check.sh"));
+        KubeSecrets.create(this, keySecret, namespace, BackupJobs.labels(mongo, "mongo-backup"), Map.of("key", key.value()));
 
         var mongoEnv = List.of(
                 Env.plain("MONGO_HOST", mongo.host()),
@@ -58,19 +53,10 @@ public final class MongoBackup extends ComponentResource {
                 Env.fromSecret("MONGO_ROOT_PASSWORD", new SecretKeyRef(mongo.rootSecretName(), "password")),
                 Env.plain("MONGO_DATABASE", database));
         var encryption = Env.fromSecret("ENCRYPTION_KEY", new SecretKeyRef(keySecret, "key"));
-        var upload = BackupJobs.uploadEnv(args.target(), PREFIX, "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT, List.of(encryption));
-        BackupJobs.cronJob(this, "mongo-backup", namespace, backupLabels, args.schedule(), scripts, BackupJobs.WORK_DIR_BACKUP,
-                new BackupJobs.Step("dump", mongo.args().image(), "mongo-dump.sh", mongoEnv, RunAs.MONGO),
-                new BackupJobs.Step("upload", BackupJobs.AWS_CLI_IMAGE, "upload.sh", upload, RunAs.TOOL));
-
-        var fetch = BackupJobs.fetchEnv(args.target(), PREFIX, database, "archive.gz", args.maxAgeHours(), List.of(encryption));
-        BackupJobs.cronJob(this, "mongo-restore-check", namespace, checkLabels, args.restoreCheckSchedule(), scripts,
-                BackupJobs.WORK_DIR_RESTORE,
-                new BackupJobs.Step("fetch", BackupJobs.AWS_CLI_IMAGE, "fetch-newest.sh", fetch, RunAs.TOOL),
-                new BackupJobs.Step("restore", mongo.args().image(), "mongo-restore-check.sh", mongoEnv, RunAs.MONGO));
-
-        mongo.allowFrom("mongo-backup", backupLabels.selector());
-        mongo.allowFrom("mongo-restore-check", checkLabels.selector());
+        BackupJobs.install(this, new BackupJobs.Plan(mongo, "mongo", mongo.args().image(), RunAs.MONGO,
+                args.schedule(), args.restoreCheckSchedule(), mongoEnv, mongoEnv,
+                BackupJobs.uploadEnv(args.target(), PREFIX, "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT, List.of(encryption)),
+                BackupJobs.fetchEnv(args.target(), PREFIX, database, "archive.gz", args.maxAgeHours(), List.of(encryption))));
         registerOutputs(Map.of());
     }
 }

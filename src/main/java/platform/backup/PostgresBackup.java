@@ -51,34 +51,18 @@ public final class PostgresBackup extends ComponentResource {
     public PostgresBackup(String name, Args args, @Nullable ComponentResourceOptions options) {
         super("platform:backup:PostgresBackup", name, options);
         var postgres = args.database();
-        var namespace = postgres.namespace();
         var databases = postgres.args().databases().stream().map(d -> d.name()).collect(Collectors.joining(" "));
-        var backupLabels = postgres.labels().forInstance("pg-backup", "pg-backup", "backup");
-        var checkLabels = postgres.labels().forInstance("pg-restore-check", "pg-restore-check", "backup");
-        var scripts = "pg-backup-scripts";
-        BackupJobs.scripts(this, scripts, namespace, backupLabels,
-                List.of("pg-dump.sh", "pg-restore-check.sh"));
-
         var pgEnv = List.of(
                 Env.plain("PGHOST", postgres.host()),
                 Env.fromSecret("PGUSER", postgres.ref("user")),
                 Env.fromSecret("PGPASSWORD", postgres.ref("password")),
                 Env.plain("DATABASES", databases));
-        var upload = BackupJobs.uploadEnv(args.target(), PREFIX, "days:" + args.retentionDays(), List.of());
-        BackupJobs.cronJob(this, "pg-backup", namespace, backupLabels, args.schedule(), scripts, BackupJobs.WORK_DIR_BACKUP,
-                new BackupJobs.Step("dump", postgres.args().image(), "pg-dump.sh", pgEnv, RunAs.POSTGRES),
-                new BackupJobs.Step("upload", BackupJobs.AWS_CLI_IMAGE, "upload.sh", upload, RunAs.TOOL));
-
-        var fetch = BackupJobs.fetchEnv(args.target(), PREFIX, databases, "pgdump", args.maxAgeHours(), List.of());
-        var restore = new ArrayList<>(pgEnv);
-        restore.add(Env.plain("SANITY_QUERY", args.sanityQuery()));
-        BackupJobs.cronJob(this, "pg-restore-check", namespace, checkLabels, args.restoreCheckSchedule(), scripts,
-                BackupJobs.WORK_DIR_RESTORE,
-                new BackupJobs.Step("fetch", BackupJobs.AWS_CLI_IMAGE, "fetch-newest.sh", fetch, RunAs.TOOL),
-                new BackupJobs.Step("restore", postgres.args().image(), "pg-restore-check.sh", restore, RunAs.POSTGRES));
-
-        postgres.allowFrom("pg-backup", backupLabels.selector());
-        postgres.allowFrom("pg-restore-check", checkLabels.selector());
+        var restoreEnv = new ArrayList<>(pgEnv);
+        restoreEnv.add(Env.plain("SANITY_QUERY", args.sanityQuery()));
+        BackupJobs.install(this, new BackupJobs.Plan(postgres, "pg", postgres.args().image(), RunAs.POSTGRES,
+                args.schedule(), args.restoreCheckSchedule(), pgEnv, restoreEnv,
+                BackupJobs.uploadEnv(args.target(), PREFIX, "days:" + args.retentionDays(), List.of()),
+                BackupJobs.fetchEnv(args.target(), PREFIX, databases, "pgdump", args.maxAgeHours(), List.of())));
         registerOutputs(Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package platform;
 
 import com.pulumi.Pulumi;
+import platform.config.ConfigKeys;
 import platform.render.Benchmark;
 import platform.render.RenderCommand;
 
@@ -21,6 +22,6 @@ public final class Main {
         if (args.length > 0 && args[0].equals("benchmark")) {
             System.exit(Benchmark.run(Arrays.copyOfRange(args, 1, args.length)));
         }
-        Pulumi.run(Platform::define);
+        Pulumi.run(ctx -> Platform.define(ctx, ConfigKeys.fromEngine()));
     }
 }

@@ -11,6 +11,7 @@ import platform.cloud.DoksClusterArgs;
 import platform.cloud.Registry;
 import platform.cluster.KubernetesTarget;
 import platform.config.ClusterSettings;
+import platform.config.ConfigKeys;
 import platform.config.InvalidConfigException;
 import platform.config.PlatformSettings;
 import platform.config.StackConfig;
@@ -32,10 +33,11 @@ public final class Platform {
     private record Cloud(KubernetesTarget target, Optional<BackupBucket> backups) {
     }
 
-    public static void define(Context ctx) {
+    /** @param keys which config keys the stack sets and which are secret ({@link ConfigKeys#fromEngine()} for real runs) */
+    public static void define(Context ctx, ConfigKeys keys) {
         PlatformSettings settings;
         try {
-            settings = PlatformSettings.read(ctx.stackName(), new StackConfig(ctx.config(StackConfig.NAMESPACE)));
+            settings = PlatformSettings.read(ctx.stackName(), new StackConfig(ctx.config(StackConfig.NAMESPACE), keys));
         } catch (InvalidConfigException invalid) {
             // One line per problem in `pulumi preview`/`up` output, before anything is registered.
             invalid.problems().forEach(problem -> ctx.log().error(problem));

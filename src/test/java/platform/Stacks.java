@@ -49,8 +49,8 @@ public final class Stacks {
         }
         secrets.forEach(config::setSecret);
         return mocks == null
-                ? ProgramRun.run(Platform::define, stack, config.engineConfig(), config.secretKeys())
-                : ProgramRun.run(Platform::define, stack, config.engineConfig(), config.secretKeys(), mocks, preview);
+                ? ProgramRun.platform(stack, config.engineConfig(), config.secretKeys())
+                : ProgramRun.platform(stack, config.engineConfig(), config.secretKeys(), mocks, preview);
     }
 
     public static StackFile load(String stack) {

@@ -27,7 +27,7 @@ import java.util.List;
  * ConfigMap; each step fails the job on any error.
  */
 final class BackupJobs {
-    static final String AWS_CLI_IMAGE = "amazon/aws-cli:2.22.0";
+    static final String AWS_CLI_IMAGE = platform.Versions.AWS_CLI;
     static final String WORK_DIR_BACKUP = "/backup";
     static final String WORK_DIR_RESTORE = "/restore";
 

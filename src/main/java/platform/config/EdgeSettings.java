@@ -13,8 +13,8 @@ public record EdgeSettings(List<String> hosts, String issuer, String acmeEmail, 
     public static final String STAGING = "letsencrypt-staging";
     public static final String PRODUCTION = "letsencrypt-production";
     /** Envoy Gateway's Helm chart (it also installs the Gateway API CRDs). */
-    public static final String DEFAULT_ENVOY_GATEWAY_VERSION = "v1.9.0";
-    public static final String DEFAULT_CERT_MANAGER_VERSION = "v1.21.1";
+    public static final String DEFAULT_ENVOY_GATEWAY_VERSION = platform.Versions.ENVOY_GATEWAY_CHART;
+    public static final String DEFAULT_CERT_MANAGER_VERSION = platform.Versions.CERT_MANAGER_CHART;
 
     public EdgeSettings {
         hosts = List.copyOf(hosts);

@@ -23,8 +23,11 @@ public final class StackConfig {
     private final ConfigProblems problems = new ConfigProblems();
     private final List<String> missingSecrets = new ArrayList<>();
 
-    public StackConfig(Config config) {
+    private final ConfigKeys keys;
+
+    public StackConfig(Config config, ConfigKeys keys) {
         this.config = config;
+        this.keys = keys;
     }
 
     public static String fullKey(String key) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record MongoDbArgs(NamespaceRef namespace, String system, String name, String image, String database,
                           String appUser, VolumeClaim volume, ComputeResources resources, int appRotation, boolean protect) {
-    public static final String DEFAULT_IMAGE = "mongo:8.0.4";
+    public static final String DEFAULT_IMAGE = platform.Versions.MONGO;
     public static final String DATA_PATH = "/data/db";
 
     public MongoDbArgs {

@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record OpenSearchArgs(NamespaceRef namespace, String system, String name, String image, String heap,
                              VolumeClaim volume, int rotation, boolean protect) {
-    public static final String DEFAULT_IMAGE = "opensearchproject/opensearch:2.17.1";
+    public static final String DEFAULT_IMAGE = platform.Versions.OPENSEARCH;
     public static final String DATA_PATH = "/usr/share/opensearch/data";
 
     public OpenSearchArgs {

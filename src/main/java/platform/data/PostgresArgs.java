@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public record PostgresArgs(NamespaceRef namespace, String system, String name, String image, String owner,
                            List<Database> databases, Optional<String> appRole, VolumeClaim volume,
                            ComputeResources resources, int rotation, int appRotation, boolean protect) {
-    public static final String DEFAULT_IMAGE = "postgres:16.10";
+    public static final String DEFAULT_IMAGE = platform.Versions.POSTGRES;
     public static final String DATA_PATH = "/var/lib/postgresql/data";
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 

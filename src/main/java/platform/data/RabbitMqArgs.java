@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public record RabbitMqArgs(NamespaceRef namespace, String system, String name, String image, String user,
                            List<Vhost> vhosts, VolumeClaim volume, ComputeResources resources, int rotation, boolean protect) {
-    public static final String DEFAULT_IMAGE = "rabbitmq:3.13.7-management";
+    public static final String DEFAULT_IMAGE = platform.Versions.RABBITMQ;
     public static final String DATA_PATH = "/var/lib/rabbitmq";
 
     public RabbitMqArgs {

@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record RedisArgs(NamespaceRef namespace, String system, String name, String image, String maxMemory,
                         String evictionPolicy, ComputeResources resources, int rotation) {
-    public static final String DEFAULT_IMAGE = "redis:7.4.1-alpine";
+    public static final String DEFAULT_IMAGE = platform.Versions.REDIS;
     public static final List<String> EVICTION_POLICIES = List.of(
             "noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 

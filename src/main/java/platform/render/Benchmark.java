@@ -1,7 +1,5 @@
 package platform.render;
 
-import com.pulumi.Context;
-import platform.Platform;
 import platform.config.SecretKeys;
 import platform.config.StackConfig;
 
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code benchmark [--runs N] [STACK...]}: renders each stack N times (after one warm-up) and an
@@ -47,8 +44,8 @@ public final class Benchmark {
                         config.setSecret(StackConfig.fullKey(key), "benchmark-placeholder");
                     }
                 }
-                var program = time(Platform::define, stack, config, runs, scratch.resolve(stack));
-                var empty = time(ctx -> { }, stack, config, runs, scratch.resolve(stack + "-empty"));
+                var program = time(true, stack, config, runs, scratch.resolve(stack));
+                var empty = time(false, stack, config, runs, scratch.resolve(stack + "-empty"));
                 System.out.printf("%-8s %6d %10.0f %10.0f %12.0f %12.0f %6.1fx%n", stack, runs,
                         program.get(0), median(program), empty.get(0), median(empty), median(program) / median(empty));
             }
@@ -60,13 +57,14 @@ public final class Benchmark {
         }
     }
 
-    /** Sorted wall times in milliseconds of {@code runs} renders, after one untimed warm-up. */
-    private static List<Double> time(Consumer<Context> program, String stack, StackFile config, int runs, Path out)
+    /** Sorted wall times in milliseconds of {@code runs} renders (the platform, or an empty program), after one untimed warm-up. */
+    private static List<Double> time(boolean platform, String stack, StackFile config, int runs, Path out)
             throws IOException {
         var times = new ArrayList<Double>();
         for (int i = 0; i <= runs; i++) {
             var start = System.nanoTime();
-            var result = ProgramRun.run(program, stack, config.engineConfig(), config.secretKeys());
+            var result = platform ? ProgramRun.platform(stack, config.engineConfig(), config.secretKeys())
+                    : ProgramRun.run(ctx -> { }, stack, config.engineConfig(), config.secretKeys());
             if (!result.succeeded()) {
                 throw new IOException("stack " + stack + " does not render: " + result.problems());
             }

@@ -5,6 +5,8 @@ import com.pulumi.core.Output;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
+import platform.Platform;
+import platform.config.ConfigKeys;
 import platform.config.InvalidConfigException;
 
 import java.util.ArrayList;
@@ -36,6 +38,17 @@ public final class ProgramRun {
         public List<RegisteredResource> ofType(String type) {
             return resources.stream().filter(r -> r.type().equals(type)).toList();
         }
+    }
+
+    /** The platform program on a stack's config, as the render and the stack tests run it. */
+    public static Result platform(String stack, Map<String, String> config, Set<String> secretKeys) {
+        return platform(stack, config, secretKeys, new RenderMocks(), true);
+    }
+
+    /** The platform program with other mocks, e.g. ones that answer like a cloud account in an update. */
+    public static Result platform(String stack, Map<String, String> config, Set<String> secretKeys, Mocks mocks, boolean preview) {
+        var keys = ConfigKeys.of(config, secretKeys);
+        return run(ctx -> Platform.define(ctx, keys), stack, config, secretKeys, mocks, preview);
     }
 
     public static Result run(Consumer<Context> program, String stack, Map<String, String> config, Set<String> secretKeys) {

@@ -1,6 +1,5 @@
 package platform.render;
 
-import platform.Platform;
 import platform.config.SecretKeys;
 import platform.config.StackConfig;
 
@@ -101,7 +100,7 @@ public final class RenderCommand {
             }
         }
 
-        var result = ProgramRun.run(Platform::define, stack, config.engineConfig(), config.secretKeys());
+        var result = ProgramRun.platform(stack, config.engineConfig(), config.secretKeys());
         if (!result.succeeded()) {
             err.println("render of stack " + stack + " failed:");
             result.problems().forEach(problem -> err.println("  - " + problem));

@@ -38,7 +38,7 @@ import java.util.Map;
  * @param deployments the Deployments to restart, by name
  */
 public final class ScheduledRestart extends ComponentResource {
-    public static final String KUBECTL_IMAGE = "registry.k8s.io/kubectl:v1.35.0";
+    public static final String KUBECTL_IMAGE = platform.Versions.KUBECTL;
 
     public record Args(NamespaceRef namespace, String system, String cronJob, String role, String schedule,
                        List<String> deployments) {

@@ -222,7 +222,7 @@ class BowmarkStackTest {
     @Test
     void missingSecretConfigFailsWithTheKeysToSet() {
         var config = Stacks.load("prod");
-        var result = ProgramRun.run(platform.Platform::define, "prod", config.engineConfig(), config.secretKeys());
+        var result = ProgramRun.platform("prod", config.engineConfig(), config.secretKeys());
 
         assertThat(result.resources()).isEmpty();
         assertThat(result.problems()).hasSize(BowmarkSettings.SECRET_KEYS.size()).allSatisfy(problem ->

@@ -73,7 +73,7 @@ class ConfigValidationTest {
     void aRequiredValueThatIsMissingIsNamed() {
         var config = Stacks.load("dev").engineConfig();
         config.remove("platform:cluster");
-        var result = platform.render.ProgramRun.run(platform.Platform::define, "dev", config, java.util.Set.of());
+        var result = platform.render.ProgramRun.platform("dev", config, java.util.Set.of());
 
         assertThat(result.problems()).contains(
                 "platform:cluster.nodePools: is required, expected at least one node pool (the first is the cluster's default pool)",

@@ -50,7 +50,7 @@ import java.util.Optional;
 public final class Bowmark extends ComponentResource {
     public static final String NAMESPACE = "bowmark";
     static final String SYSTEM = "bowmark";
-    static final String DBMATE_IMAGE = "ghcr.io/amacneil/dbmate:2";
+    static final String DBMATE_IMAGE = platform.Versions.DBMATE;
     /** The seed's ingress: 100 MB uploads, 600 s proxy timeouts. */
     static final String MAX_BODY = "100Mi";
     static final Duration PROXY_TIMEOUT = Duration.ofSeconds(600);

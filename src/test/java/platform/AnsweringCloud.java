@@ -15,6 +15,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AnsweringCloud implements Mocks {
 
+    public static String digestOf(String image) {
+        try {
+            var hash = java.security.MessageDigest.getInstance("SHA-256").digest(image.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     public static String passwordOf(String resourceName, Object rotation) {
         return "generated" + resourceName.replaceAll("[^A-Za-z0-9]", "") + "R" + rotation;
     }
@@ -29,9 +38,24 @@ public final class AnsweringCloud implements Mocks {
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
     }
 
-    /** An existing cluster, read: a kubeconfig with a token minted now. */
+    /** The patch DigitalOcean offers for any minor, in these tests. */
+    public static final String NEWEST_PATCH = "7-do.0";
+
+    /**
+     * An existing cluster, read: a kubeconfig with a token minted now; the newest patch of a minor;
+     * an image's digest (derived from its name, so a moved tag would show as a new digest).
+     */
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        if (args.token.equals(platform.providers.digitalocean.GetKubernetesVersions.TOKEN)) {
+            var prefix = String.valueOf(args.args.get("versionPrefix"));
+            return CompletableFuture.completedFuture(Map.of("id", prefix, "versionPrefix", prefix,
+                    "latestVersion", prefix + NEWEST_PATCH, "validVersions", List.of(prefix + NEWEST_PATCH)));
+        }
+        if (args.token.equals("docker:index/getRegistryImage:getRegistryImage")) {
+            var name = String.valueOf(args.args.get("name"));
+            return CompletableFuture.completedFuture(Map.of("id", name, "name", name, "sha256Digest", digestOf(name)));
+        }
         if (!args.token.equals(platform.providers.digitalocean.GetKubernetesCluster.TOKEN)) {
             throw new IllegalArgumentException("no answer for " + args.token);
         }

@@ -44,7 +44,7 @@ public final class Stacks {
                 config.set(key, override.substring(eq + 1));
             }
         }
-        for (var key : SecretKeys.ALL) {
+        for (var key : SecretKeys.REQUIRED) {
             secrets.putIfAbsent(StackConfig.fullKey(key), "test-value-of-" + key);
         }
         secrets.forEach(config::setSecret);

@@ -10,6 +10,7 @@ import com.pulumi.resources.Resource;
 import platform.data.Datastore;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
+import platform.k8s.ContainerImage;
 import platform.k8s.CronJobs;
 import platform.k8s.Env;
 import platform.k8s.Hardening;
@@ -27,7 +28,6 @@ import java.util.List;
  * ConfigMap; each step fails the job on any error.
  */
 final class BackupJobs {
-    static final String AWS_CLI_IMAGE = platform.Versions.AWS_CLI;
     static final String WORK_DIR_BACKUP = "/backup";
     static final String WORK_DIR_RESTORE = "/restore";
 
@@ -44,7 +44,7 @@ final class BackupJobs {
                 .build(), CustomResourceOptions.builder().parent(parent).build());
     }
 
-    record Step(String name, String image, String script, List<EnvVarArgs> env, RunAs runAs) {
+    record Step(String name, ContainerImage image, String script, List<EnvVarArgs> env, RunAs runAs) {
     }
 
     /**
@@ -58,8 +58,9 @@ final class BackupJobs {
      * @param uploadEnv  see {@link #uploadEnv}
      * @param fetchEnv   see {@link #fetchEnv}
      */
-    record Plan(Datastore store, String kind, String image, RunAs runAs, String schedule, String restoreCheckSchedule,
-                List<EnvVarArgs> storeEnv, List<EnvVarArgs> restoreEnv, List<EnvVarArgs> uploadEnv, List<EnvVarArgs> fetchEnv) {
+    record Plan(Datastore store, BackupTarget target, String kind, ContainerImage image, RunAs runAs, String schedule,
+                String restoreCheckSchedule, List<EnvVarArgs> storeEnv, List<EnvVarArgs> restoreEnv, List<EnvVarArgs> uploadEnv,
+                List<EnvVarArgs> fetchEnv) {
         String backupJob() {
             return kind + "-backup";
         }
@@ -84,9 +85,9 @@ final class BackupJobs {
         scripts(parent, scripts, namespace, backupLabels, List.of(plan.kind() + "-dump.sh", plan.kind() + "-restore-check.sh"));
         cronJob(parent, plan.backupJob(), namespace, backupLabels, plan.schedule(), scripts, WORK_DIR_BACKUP,
                 new Step("dump", plan.image(), plan.kind() + "-dump.sh", plan.storeEnv(), plan.runAs()),
-                new Step("upload", AWS_CLI_IMAGE, "upload.sh", plan.uploadEnv(), RunAs.TOOL));
+                new Step("upload", plan.target().awsCli(), "upload.sh", plan.uploadEnv(), RunAs.TOOL));
         cronJob(parent, plan.restoreCheckJob(), namespace, checkLabels, plan.restoreCheckSchedule(), scripts, WORK_DIR_RESTORE,
-                new Step("fetch", AWS_CLI_IMAGE, "fetch-newest.sh", plan.fetchEnv(), RunAs.TOOL),
+                new Step("fetch", plan.target().awsCli(), "fetch-newest.sh", plan.fetchEnv(), RunAs.TOOL),
                 new Step("restore", plan.image(), plan.kind() + "-restore-check.sh", plan.restoreEnv(), plan.runAs()));
         store.allowFrom(plan.backupJob(), backupLabels.selector());
         store.allowFrom(plan.restoreCheckJob(), checkLabels.selector());
@@ -95,20 +96,20 @@ final class BackupJobs {
     /** The scripts every job carries besides its own dump and restore steps. */
     static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh", "upload.sh", "fetch-newest.sh");
 
-    /** Step 2 of a backup: upload under {@code prefix}, then prune by {@code retention} (see upload.sh). */
-    static List<EnvVarArgs> uploadEnv(BackupTarget target, String prefix, String retention, List<EnvVarArgs> extra) {
+    /** Step 2 of a backup: upload under the target's {@code kind} prefix, then prune by {@code retention} (see upload.sh). */
+    static List<EnvVarArgs> uploadEnv(BackupTarget target, String kind, String retention, List<EnvVarArgs> extra) {
         var env = new ArrayList<>(target.s3Env());
-        env.add(Env.plain("PREFIX", prefix));
+        env.add(Env.plain("PREFIX", target.prefix(kind)));
         env.add(Env.plain("RETENTION", retention));
         env.addAll(extra);
         return env;
     }
 
     /** Step 1 of a restore check: fetch the newest dump of each name, failing when missing or stale. */
-    static List<EnvVarArgs> fetchEnv(BackupTarget target, String prefix, String names, String extension, int maxAgeHours,
+    static List<EnvVarArgs> fetchEnv(BackupTarget target, String kind, String names, String extension, int maxAgeHours,
                                      List<EnvVarArgs> extra) {
         var env = new ArrayList<>(target.s3Env());
-        env.add(Env.plain("PREFIX", prefix));
+        env.add(Env.plain("PREFIX", target.prefix(kind)));
         env.add(Env.plain("NAMES", names));
         env.add(Env.plain("EXTENSION", extension));
         env.add(Env.plain("MAX_AGE_HOURS", Integer.toString(maxAgeHours)));
@@ -134,7 +135,7 @@ final class BackupJobs {
     private static ContainerArgs container(Step step, String workDir) {
         return ContainerArgs.builder()
                 .name(step.name())
-                .image(step.image())
+                .image(step.image().reference())
                 .command("bash", "/scripts/" + step.script())
                 .env(step.env())
                 .resources(ComputeResources.MEDIUM.toArgs())

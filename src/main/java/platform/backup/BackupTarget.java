@@ -1,47 +1,43 @@
 package platform.backup;
 
-import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.resources.Resource;
-import platform.cloud.BackupBucket;
-import platform.k8s.AppLabels;
+import platform.k8s.ContainerImage;
 import platform.k8s.Env;
-import platform.k8s.NamespaceRef;
 import platform.k8s.SecretKeyRef;
-import platform.secrets.KubeSecrets;
 
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Where a namespace's backup jobs write: the stack's bucket, reached with its scoped key, through
- * a Secret in the namespace with Bow-Mark's {@code spaces} layout ({@code name}, {@code region},
- * {@code key}, {@code secret}).
+ * Where a namespace's backup jobs write, through the Secret {@value #SECRET} ({@code name},
+ * {@code endpoint}, {@code region}, {@code key}, {@code secret}) that only those jobs read: no app
+ * pod references it, so no app can read or delete backups.
+ *
+ * @param prefixRoot put before every object key: empty in a system's own bucket, {@code <system>/} in a shared one
+ * @param awsCli     the image of the jobs' upload and download steps
  */
-public record BackupTarget(String secretName) {
-    public static final String SECRET = "spaces";
+public record BackupTarget(String secretName, String prefixRoot, ContainerImage awsCli) {
+    public static final String SECRET = "backup-bucket";
 
-    /** Writes the credentials Secret into the namespace; nobody types a key by hand. */
-    public static BackupTarget in(Resource parent, NamespaceRef namespace, AppLabels labels, BackupBucket bucket) {
-        var data = new LinkedHashMap<String, Output<String>>();
-        data.put("name", bucket.bucketName());
-        data.put("region", Output.of(bucket.region()));
-        data.put("key", bucket.accessKey());
-        data.put("secret", bucket.secretKey());
-        KubeSecrets.create(parent, SECRET, namespace, labels, data);
-        return new BackupTarget(SECRET);
+    public BackupTarget {
+        Objects.requireNonNull(secretName, "secretName");
+        Objects.requireNonNull(prefixRoot, "prefixRoot");
+        Objects.requireNonNull(awsCli, "awsCli");
     }
 
-    /** The AWS CLI's view of the bucket; the endpoint is built by the kubelet from the region key. */
+    /** The full prefix of a kind of backup, e.g. {@code pg-backups/} or {@code marc/pg-backups/}. */
+    String prefix(String kind) {
+        return prefixRoot + kind;
+    }
+
+    /** The AWS CLI's view of the bucket. */
     List<EnvVarArgs> s3Env() {
         return List.of(
                 Env.fromSecret("BUCKET", new SecretKeyRef(secretName, "name")),
-                Env.fromSecret("SPACES_REGION", new SecretKeyRef(secretName, "region")),
-                Env.plain("S3_ENDPOINT", "https://$(SPACES_REGION).digitaloceanspaces.com"),
+                Env.fromSecret("S3_ENDPOINT", new SecretKeyRef(secretName, "endpoint")),
+                Env.fromSecret("AWS_DEFAULT_REGION", new SecretKeyRef(secretName, "region")),
                 Env.fromSecret("AWS_ACCESS_KEY_ID", new SecretKeyRef(secretName, "key")),
                 Env.fromSecret("AWS_SECRET_ACCESS_KEY", new SecretKeyRef(secretName, "secret")),
-                // Spaces signs requests like us-east-1 whatever the bucket's region.
-                Env.plain("AWS_DEFAULT_REGION", "us-east-1"),
                 Env.plain("HOME", "/tmp"));
     }
 }

@@ -7,7 +7,8 @@ import platform.k8s.CronJobs;
 import platform.k8s.Env;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
+import platform.secrets.CredentialSource;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
@@ -26,7 +27,9 @@ public final class MongoBackup extends ComponentResource {
     public static final int NIGHTLY_KEPT = 7;
     public static final int MONTHS_KEPT = 12;
 
-    public record Args(MongoDb database, BackupTarget target, String schedule, String restoreCheckSchedule, int maxAgeHours) {
+    /** @param encryptionKey the SSE-C key: generated, or given to keep reading backups made before a move */
+    public record Args(MongoDb database, BackupTarget target, String schedule, String restoreCheckSchedule, int maxAgeHours,
+                       CredentialSource encryptionKey) {
         public Args {
             CronJobs.requireSchedule("mongo-backup", schedule);
             CronJobs.requireSchedule("mongo-restore-check", restoreCheckSchedule);
@@ -43,7 +46,7 @@ public final class MongoBackup extends ComponentResource {
         var database = mongo.args().database();
 
         // SSE-C takes a 256-bit key: 32 letters and digits are 32 bytes.
-        var key = GeneratedPassword.encryptionKey(this, name + "-encryption-key");
+        var key = Credential.of(this, name + "-encryption-key", Credential.Kind.ENCRYPTION_KEY, args.encryptionKey());
         var keySecret = mongo.args().name() + "-backup-key";
         KubeSecrets.create(this, keySecret, namespace, BackupJobs.labels(mongo, "mongo-backup"), Map.of("key", key.value()));
 
@@ -53,7 +56,7 @@ public final class MongoBackup extends ComponentResource {
                 Env.fromSecret("MONGO_ROOT_PASSWORD", new SecretKeyRef(mongo.rootSecretName(), "password")),
                 Env.plain("MONGO_DATABASE", database));
         var encryption = Env.fromSecret("ENCRYPTION_KEY", new SecretKeyRef(keySecret, "key"));
-        BackupJobs.install(this, new BackupJobs.Plan(mongo, "mongo", mongo.args().image(), RunAs.MONGO,
+        BackupJobs.install(this, new BackupJobs.Plan(mongo, args.target(), "mongo", mongo.args().image(), RunAs.MONGO,
                 args.schedule(), args.restoreCheckSchedule(), mongoEnv, mongoEnv,
                 BackupJobs.uploadEnv(args.target(), PREFIX, "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT, List.of(encryption)),
                 BackupJobs.fetchEnv(args.target(), PREFIX, database, "archive.gz", args.maxAgeHours(), List.of(encryption))));

@@ -59,7 +59,7 @@ public final class PostgresBackup extends ComponentResource {
                 Env.plain("DATABASES", databases));
         var restoreEnv = new ArrayList<>(pgEnv);
         restoreEnv.add(Env.plain("SANITY_QUERY", args.sanityQuery()));
-        BackupJobs.install(this, new BackupJobs.Plan(postgres, "pg", postgres.args().image(), RunAs.POSTGRES,
+        BackupJobs.install(this, new BackupJobs.Plan(postgres, args.target(), "pg", postgres.args().image(), RunAs.POSTGRES,
                 args.schedule(), args.restoreCheckSchedule(), pgEnv, restoreEnv,
                 BackupJobs.uploadEnv(args.target(), PREFIX, "days:" + args.retentionDays(), List.of()),
                 BackupJobs.fetchEnv(args.target(), PREFIX, databases, "pgdump", args.maxAgeHours(), List.of())));

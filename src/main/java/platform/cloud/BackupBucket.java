@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stack's backup bucket: private, versioned as configured, each prefix expired by a lifecycle
+ * One system's backup bucket: private, versioned as configured, each prefix expired by a lifecycle
  * rule (the backstop behind the jobs' own pruning), and a Spaces key that can reach this bucket
- * only. Bucket and key are protected in production.
+ * only: Spaces keys are scoped per bucket, so a bucket per system is what keeps one system's backup
+ * jobs away from another's backups. Bucket and key are protected in production.
  */
 public final class BackupBucket extends ComponentResource {
     /** Old versions of overwritten or deleted objects are kept this long when versioning is on. */
@@ -26,17 +27,20 @@ public final class BackupBucket extends ComponentResource {
 
     private final SpacesBucket bucket;
     private final SpacesKey key;
-    private final BackupSettings settings;
+    private final BackupSettings.Spaces settings;
 
-    public BackupBucket(String name, BackupSettings settings, boolean protect, @Nullable ComponentResourceOptions options) {
+    /** @param name the Pulumi name, e.g. {@code backups-bowmark}; the bucket is {@code <bucketPrefix>-<system>} */
+    public BackupBucket(String name, String system, BackupSettings.Spaces settings, boolean protect,
+                        @Nullable ComponentResourceOptions options) {
         super("platform:cloud:BackupBucket", name, options);
         this.settings = settings;
         var rules = settings.lifecycle().stream().map(rule -> new SpacesBucketLifecycleRuleArgs(
                 "expire-" + rule.prefix().replace("/", ""), rule.prefix(), rule.expireDays(),
                 settings.versioning() ? NONCURRENT_VERSION_DAYS : null)).toList();
-        bucket = new SpacesBucket(name, new SpacesBucketArgs(settings.bucket(), settings.region(), settings.versioning(), rules),
+        var bucketName = settings.bucket(system);
+        bucket = new SpacesBucket(name, new SpacesBucketArgs(bucketName, settings.region(), settings.versioning(), rules),
                 CustomResourceOptions.builder().parent(this).protect(protect).build());
-        key = new SpacesKey(name + "-key", new SpacesKeyArgs(settings.bucket() + "-jobs",
+        key = new SpacesKey(name + "-key", new SpacesKeyArgs(bucketName + "-jobs",
                 List.of(new SpacesKeyArgs.Grant(bucket.name(), "readwrite"))),
                 CustomResourceOptions.builder().parent(this).protect(protect).build());
         registerOutputs(Map.of("bucket", bucket.name()));
@@ -65,9 +69,5 @@ public final class BackupBucket extends ComponentResource {
     /** A Pulumi secret. */
     public Output<String> secretKey() {
         return key.secretKey().asSecret();
-    }
-
-    public BackupSettings settings() {
-        return settings;
     }
 }

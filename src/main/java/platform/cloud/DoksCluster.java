@@ -4,9 +4,11 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import platform.config.ClusterSettings;
 import platform.config.NodePoolSettings;
 import platform.providers.digitalocean.GetKubernetesCluster;
 import platform.providers.digitalocean.GetKubernetesClusterResult;
+import platform.providers.digitalocean.GetKubernetesVersions;
 import platform.providers.digitalocean.KubernetesCluster;
 import platform.providers.digitalocean.KubernetesClusterArgs;
 import platform.providers.digitalocean.KubernetesClusterMaintenancePolicyArgs;
@@ -25,7 +27,8 @@ import java.util.Map;
 /**
  * A DOKS cluster in its own VPC: the default pool declared with the cluster, every further pool as
  * its own resource, all autoscaling, upgraded by DigitalOcean in the maintenance window with surge
- * upgrades, HA control plane where configured, and integrated with the account's registry.
+ * upgrades, HA control plane where configured, and integrated with the stack's registry when it
+ * has one. A version given as a minor ({@code 1.35}) starts the cluster on that minor's newest patch.
  */
 public final class DoksCluster extends ComponentResource {
     private final KubernetesCluster cluster;
@@ -41,6 +44,7 @@ public final class DoksCluster extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).protect(true).build());
 
         var clusterOptions = CustomResourceOptions.builder().parent(this).protect(true);
+        args.registry().ifPresent(registry -> clusterOptions.dependsOn(registry));
         if (settings.autoUpgrade()) {
             // DigitalOcean applies patch releases in the maintenance window; the configured version is the
             // one a new cluster starts on, and a drifted patch level must not read as a change to undo.
@@ -49,14 +53,14 @@ public final class DoksCluster extends ComponentResource {
         cluster = new KubernetesCluster(name, KubernetesClusterArgs.builder()
                 .name(settings.name())
                 .region(settings.region())
-                .version(settings.version())
+                .version(version(settings))
                 .vpcUuid(vpc.id())
                 .ha(settings.highAvailability())
                 .autoUpgrade(settings.autoUpgrade())
                 .surgeUpgrade(settings.surgeUpgrade())
                 .maintenancePolicy(new KubernetesClusterMaintenancePolicyArgs(
                         settings.maintenance().day(), settings.maintenance().startTime()))
-                .registryIntegration(true)
+                .registryIntegration(args.registry().isPresent())
                 .nodePool(new KubernetesClusterNodePoolArgs(shape(settings.defaultPool(), args.tags())))
                 .tags(args.tags())
                 .build(), clusterOptions.build());
@@ -69,6 +73,21 @@ public final class DoksCluster extends ComponentResource {
 
         kubeconfig = freshKubeconfig(cluster);
         registerOutputs(Map.of("name", cluster.name(), "endpoint", cluster.endpoint()));
+    }
+
+    /** The configured slug, or the newest DOKS patch of the configured minor, looked up on every run. */
+    private static Output<String> version(ClusterSettings.Create settings) {
+        if (!settings.versionIsMinor()) {
+            return Output.of(settings.version());
+        }
+        return GetKubernetesVersions.invoke(new GetKubernetesVersions.Args(settings.version() + "."))
+                .applyValue(versions -> {
+                    if (versions.latestVersion() == null || versions.latestVersion().isBlank()) {
+                        throw new IllegalStateException("DigitalOcean offers no Kubernetes " + settings.version()
+                                + " version (see `doctl kubernetes options versions`); set platform:cluster.version to one it offers");
+                    }
+                    return versions.latestVersion();
+                });
     }
 
     private static NodePoolShape shape(NodePoolSettings pool, List<String> tags) {
@@ -105,5 +124,10 @@ public final class DoksCluster extends ComponentResource {
     /** A kubeconfig with a token minted on this run; a Pulumi secret. */
     public Output<String> kubeconfig() {
         return kubeconfig;
+    }
+
+    /** The DOKS version slug the cluster runs (a stack output). */
+    public Output<String> version() {
+        return cluster.version();
     }
 }

@@ -1,5 +1,9 @@
 package platform.config;
 
+import com.pulumi.core.Output;
+import platform.k8s.ImageRef;
+import platform.secrets.CredentialSource;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,16 +13,22 @@ import java.util.regex.Pattern;
 
 /**
  * {@code platform:bowmark}: what differs between Bow-Mark's stacks (the seed fixes the rest):
- * image tag and digests, hosts per product, which paths go to the server, replicas, pools,
- * storage, rotation counters, schedules.
+ * image tag and digests, hosts per product and their certificate, which paths go to the server,
+ * replicas, pools, storage, credentials (rotation counters, or values kept from the running
+ * system), schedules; and the secrets only its operators know.
  */
-public record BowmarkSettings(String imageTag, Map<String, String> imageDigests, List<String> pavingHosts,
-                              List<String> concreteHosts, List<String> serverPaths, Map<String, Integer> replicas,
+public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingHosts, List<String> concreteHosts,
+                              Site site, List<String> serverPaths, Map<String, Integer> replicas,
                               Optional<String> serverPool, Optional<String> defaultPool, String postgresStorage,
-                              String rabbitmqStorage, int postgresRotation, int rabbitmqRotation, int jwtRotation,
-                              Optional<Map<String, String>> migrations, String nightlyRestartSchedule, BackupSchedule backup) {
+                              String rabbitmqStorage, CredentialSource postgresPassword, CredentialSource rabbitmqPassword,
+                              CredentialSource jwtSecret, Optional<Map<String, String>> migrations,
+                              String nightlyRestartSchedule, BackupSchedule backup, Secrets secrets) {
 
-    public static final List<String> IMAGES = List.of("server", "client", "concreteClient");
+    public static final String SYSTEM = "bowmark";
+    /** The seed's certificate Secret, covering the three hosts. */
+    public static final String CERTIFICATE = "bow-mark-tls";
+    /** Image key to repository: one server image for servers, workers and consumers; a client image per product. */
+    public static final Map<String, String> IMAGES = orderedImages();
     public static final List<String> DEPLOYMENTS = List.of(
             "server", "serverConcrete", "worker", "workerConcrete", "consumer", "consumerConcrete", "client", "clientConcrete");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
@@ -26,14 +36,31 @@ public record BowmarkSettings(String imageTag, Map<String, String> imageDigests,
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]+");
     private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
-    private static final Pattern CRON = Pattern.compile("[0-9*/,-]+( [0-9*/,-]+){4}");
     private static final Pattern SELECT = Pattern.compile("(?is)\\s*SELECT\\s[^;]+");
 
-    /** Secret config keys Bow-Mark reads: the seed's Secrets that hold external credentials. */
-    public static final List<String> SECRET_KEYS = List.of(
-            "bowmarkPavingMongoUri", "bowmarkConcreteMongoUri",
-            "bowmarkEmailAddress", "bowmarkEmailUsername", "bowmarkEmailPassword", "bowmarkEmailHost", "bowmarkEmailPort",
-            "bowmarkSearchHost", "bowmarkSearchApiKey");
+    /** The secrets of the seed's Secrets that hold external credentials, and values that may be kept from the running system. */
+    public static final List<SecretKeys.SecretKey> SECRETS = List.of(
+            SecretKeys.SecretKey.required("bowmarkPavingMongoUri", "paving's MongoDB Atlas URI (Secret paving/mongoURI)"),
+            SecretKeys.SecretKey.required("bowmarkConcreteMongoUri", "concrete's MongoDB Atlas URI (Secret concrete/mongoURI)"),
+            SecretKeys.SecretKey.required("bowmarkEmailAddress", "the sender address (Secret email/email)"),
+            SecretKeys.SecretKey.required("bowmarkEmailUsername", "SMTP user (Secret email/username)"),
+            SecretKeys.SecretKey.required("bowmarkEmailPassword", "SMTP password (Secret email/password)"),
+            SecretKeys.SecretKey.required("bowmarkEmailHost", "SMTP host (Secret email/host)"),
+            SecretKeys.SecretKey.required("bowmarkEmailPort", "SMTP port (Secret email/port)"),
+            SecretKeys.SecretKey.required("bowmarkSearchHost", "Meilisearch URL (Secret search/host)"),
+            SecretKeys.SecretKey.required("bowmarkSearchApiKey", "Meilisearch API key (Secret search/apiKey)"),
+            SecretKeys.SecretKey.required("bowmarkSpacesName", "the app's own Spaces bucket for its files (Secret spaces/name)"),
+            SecretKeys.SecretKey.required("bowmarkSpacesRegion", "that bucket's region (Secret spaces/region)"),
+            SecretKeys.SecretKey.required("bowmarkSpacesKey", "a Spaces key of that bucket (Secret spaces/key)"),
+            SecretKeys.SecretKey.required("bowmarkSpacesSecret", "its secret (Secret spaces/secret)"),
+            SecretKeys.SecretKey.optional("bowmarkJwtSecret", "the JWT secret to keep (Secret general/jwtSecret); generated when absent"),
+            SecretKeys.SecretKey.optional("bowmarkPostgresPassword", "PostgreSQL's bowmark password to keep; generated when absent"),
+            SecretKeys.SecretKey.optional("bowmarkRabbitmqPassword", "RabbitMQ's bowmark password to keep; generated when absent"));
+
+    /** The values of the seed's Secrets that only Bow-Mark's operators know (Pulumi secrets). */
+    public record Secrets(Output<String> pavingMongoUri, Output<String> concreteMongoUri, Map<String, Output<String>> email,
+                          Map<String, Output<String>> search, Map<String, Output<String>> spaces) {
+    }
 
     /**
      * When the database is dumped and its restore is checked, how long dumps are kept, and the query
@@ -44,7 +71,7 @@ public record BowmarkSettings(String imageTag, Map<String, String> imageDigests,
     }
 
     public BowmarkSettings {
-        imageDigests = Map.copyOf(imageDigests);
+        images = Map.copyOf(images);
         pavingHosts = List.copyOf(pavingHosts);
         concreteHosts = List.copyOf(concreteHosts);
         serverPaths = List.copyOf(serverPaths);
@@ -59,35 +86,24 @@ public record BowmarkSettings(String imageTag, Map<String, String> imageDigests,
         return migrations;
     }
 
-    /** The image reference: tag, and the digest when one is configured (production pins one or the other). */
-    public String image(String key, String repository) {
-        var digest = imageDigests.get(key);
-        return repository + ":" + imageTag + (digest == null ? "" : "@" + digest);
+    public ImageRef image(String key) {
+        return images.get(key);
     }
 
-    static Optional<BowmarkSettings> read(ConfigNode bowmark, Environment environment, EdgeSettings edge, ClusterSettings cluster) {
+    static Optional<BowmarkSettings> read(ConfigNode bowmark, StackConfig config, Environment environment, SiteReader sites,
+                                          ClusterSettings cluster) {
         if (!bowmark.isPresent()) {
             return Optional.empty();
         }
         var node = bowmark.object();
-        var tagNode = node.field("imageTag");
-        var tag = tagNode.requireMatching(TAG, "an image tag (the commit SHA CI built), not latest");
-        if (tag.equals("latest")) {
-            tagNode.problem("got \"latest\", expected an immutable tag (the commit SHA CI built)");
-        }
-        var digests = new LinkedHashMap<String, String>();
-        var digestsNode = node.field("imageDigests").object();
-        for (var image : IMAGES) {
-            digestsNode.field(image).matching(DIGEST, "an image digest such as sha256:<64 hex>").ifPresent(d -> digests.put(image, d));
-        }
-        if (environment == Environment.PRODUCTION && !COMMIT.matcher(tag).matches() && digests.size() < IMAGES.size()) {
-            tagNode.problem("got \"" + tag + "\", expected in production a 40-hex commit SHA, or digests for "
-                    + String.join(", ", IMAGES) + " under platform:bowmark.imageDigests");
-        }
+        var images = images(node, environment);
 
         var hosts = node.field("hosts").object();
-        var paving = hostsOf(hosts.field("paving"), edge);
-        var concrete = hostsOf(hosts.field("concrete"), edge);
+        var paving = sites.hosts(hosts.field("paving"));
+        var concrete = sites.hosts(hosts.field("concrete"));
+        var allHosts = new ArrayList<>(paving);
+        allHosts.addAll(concrete);
+        var site = new Site(SYSTEM, SYSTEM, allHosts, SiteReader.tls(node.field("tls"), CERTIFICATE));
 
         var paths = new ArrayList<String>();
         for (var path : node.field("serverPaths").items()) {
@@ -104,52 +120,69 @@ public record BowmarkSettings(String imageTag, Map<String, String> imageDigests,
         }
 
         var pools = node.field("pools").object();
-        var serverPool = pool(pools.field("server"), cluster);
-        var defaultPool = pool(pools.field("default"), cluster);
-
         var postgres = node.field("postgres").object();
         var rabbitmq = node.field("rabbitmq").object();
         var backup = node.field("backup").object();
-        return Optional.of(new BowmarkSettings(tag, digests, paving, concrete, paths, replicas, serverPool, defaultPool,
+        return Optional.of(new BowmarkSettings(images, paving, concrete, site, paths, replicas,
+                cluster.pool(pools.field("server")), cluster.pool(pools.field("default")),
                 postgres.field("storageSize").matching(QUANTITY, "a size such as 10Gi").orElse("10Gi"),
                 rabbitmq.field("storageSize").matching(QUANTITY, "a size such as 5Gi").orElse("5Gi"),
-                postgres.field("rotation").asInteger(0, 0, 1_000_000),
-                rabbitmq.field("rotation").asInteger(0, 0, 1_000_000),
-                node.field("jwtRotation").asInteger(0, 0, 1_000_000),
+                CredentialSettings.read(postgres.field("rotation"), config, "bowmarkPostgresPassword"),
+                CredentialSettings.read(rabbitmq.field("rotation"), config, "bowmarkRabbitmqPassword"),
+                CredentialSettings.read(node.field("jwtRotation"), config, "bowmarkJwtSecret"),
                 node.field("migrationsDir").asString().map(dir -> MigrationFiles.read(node.field("migrationsDir"), dir)),
-                node.field("nightlyRestartSchedule").matching(CRON, "a five-field cron expression in UTC").orElse("0 7 * * *"),
+                node.field("nightlyRestartSchedule").cron("0 7 * * *"),
                 new BackupSchedule(
-                        backup.field("schedule").matching(CRON, "a five-field cron expression in UTC").orElse("0 8 * * *"),
+                        backup.field("schedule").cron("0 8 * * *"),
                         backup.field("retentionDays").asInteger(30, 1, 3650),
-                        backup.field("restoreCheckSchedule").matching(CRON, "a five-field cron expression in UTC").orElse("0 10 * * 1"),
+                        backup.field("restoreCheckSchedule").cron("0 10 * * 1"),
                         backup.field("maxAgeHours").asInteger(26, 1, 24 * 30),
-                        backup.field("sanityQuery").matching(SELECT, "a single SELECT returning one number"))));
+                        backup.field("sanityQuery").matching(SELECT, "a single SELECT returning one number")),
+                new Secrets(config.requireSecret("bowmarkPavingMongoUri"), config.requireSecret("bowmarkConcreteMongoUri"),
+                        secretMap(config, Map.of("email", "bowmarkEmailAddress", "username", "bowmarkEmailUsername",
+                                "password", "bowmarkEmailPassword", "host", "bowmarkEmailHost", "port", "bowmarkEmailPort")),
+                        secretMap(config, Map.of("host", "bowmarkSearchHost", "apiKey", "bowmarkSearchApiKey")),
+                        secretMap(config, Map.of("name", "bowmarkSpacesName", "region", "bowmarkSpacesRegion",
+                                "key", "bowmarkSpacesKey", "secret", "bowmarkSpacesSecret")))));
     }
 
-    private static List<String> hostsOf(ConfigNode list, EdgeSettings edge) {
-        var hosts = new ArrayList<String>();
-        if (list.items().isEmpty()) {
-            list.problem("is required, expected at least one host");
+    /**
+     * {@code imageTag} (the commit CI built) for all images, and optional digests per image; in
+     * production the tag must be a commit, so what runs is what CI built from a reviewed commit.
+     */
+    private static Map<String, ImageRef> images(ConfigNode node, Environment environment) {
+        var tagNode = node.field("imageTag");
+        var tag = tagNode.requireMatching(TAG, "an image tag (the commit SHA CI built), not latest");
+        if (tag.equals("latest")) {
+            tagNode.reject("an immutable tag (the commit SHA CI built)");
+        } else if (environment == Environment.PRODUCTION && !tag.isEmpty() && !COMMIT.matcher(tag).matches()) {
+            tagNode.reject("in production a 40-hex commit SHA (the commit CI built)");
         }
-        for (var item : list.items()) {
-            item.matching(Patterns.DNS_NAME, Patterns.DNS_NAME_TEXT).ifPresent(host -> {
-                if (!edge.hosts().contains(host)) {
-                    item.problem("got \"" + host + "\", expected a host listed in platform:edge.hosts " + edge.hosts());
-                }
-                hosts.add(host);
-            });
+        var digestsNode = node.field("imageDigests").object();
+        var images = new LinkedHashMap<String, ImageRef>();
+        for (var image : IMAGES.entrySet()) {
+            var digest = digestsNode.field(image.getKey()).matching(DIGEST, "an image digest such as sha256:<64 hex>");
+            if (TAG.matcher(tag).matches() && !tag.equals("latest")) {
+                var ref = new ImageRef(image.getValue(), tag, digest.filter(d -> DIGEST.matcher(d).matches()));
+                ImageSettings.checked(tagNode, ref, environment, ImageSettings.Pinning.DIGEST_OR_RESOLVED)
+                        .ifPresent(checked -> images.put(image.getKey(), checked));
+            }
         }
-        return hosts;
+        return images;
     }
 
-    /** A pool name must be one of the cluster's; on an existing cluster pools are not pinned. */
-    private static Optional<String> pool(ConfigNode node, ClusterSettings cluster) {
-        var name = node.matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT);
-        if (name.isPresent() && cluster instanceof ClusterSettings.Create create
-                && create.nodePools().stream().noneMatch(pool -> pool.name().equals(name.get()))) {
-            node.problem("got \"" + name.get() + "\", expected one of the cluster's node pools "
-                    + create.nodePools().stream().map(NodePoolSettings::name).toList());
-        }
-        return cluster instanceof ClusterSettings.Create ? name : Optional.empty();
+    /** Secret key (as the Kubernetes Secret names it) to its value from secret config, sorted by key. */
+    private static Map<String, Output<String>> secretMap(StackConfig config, Map<String, String> configKeys) {
+        var data = new java.util.TreeMap<String, Output<String>>();
+        configKeys.forEach((key, configKey) -> data.put(key, config.requireSecret(configKey)));
+        return data;
+    }
+
+    private static Map<String, String> orderedImages() {
+        var images = new LinkedHashMap<String, String>();
+        images.put("server", "itsdevin/bow-mark-server");
+        images.put("client", "itsdevin/bow-mark-client");
+        images.put("concreteClient", "itsdevin/bow-mark-concrete-client");
+        return java.util.Collections.unmodifiableMap(images);
     }
 }

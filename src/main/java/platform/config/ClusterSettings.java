@@ -1,18 +1,36 @@
 package platform.config;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code platform:cluster}: either a DOKS cluster this stack creates, or an existing cluster reached
  * through a kubeconfig context (a local kind or minikube cluster, or any other).
  */
 public sealed interface ClusterSettings {
+    /** The storage class of durable volumes on DOKS: the DigitalOcean volume outlives its claim. */
+    String DIGITALOCEAN_RETAIN_CLASS = "do-block-storage-retain";
 
     /** A name for outputs and summaries: the DOKS cluster's name or the kubeconfig context's. */
     String displayName();
 
+    /** The storage class of durable volumes; empty means the cluster's default class. */
+    Optional<String> storageClass();
+
+    /**
+     * A node pool named in an app's config: it must be one of the cluster's; on an existing cluster
+     * pools are not pinned (its nodes carry no DOKS pool labels).
+     */
+    Optional<String> pool(ConfigNode node);
+
+    /**
+     * @param version a DOKS minor ({@code 1.35}: the newest patch is looked up at deploy time) or an exact
+     *                version slug ({@code 1.35.1-do.0})
+     */
     record Create(String name, String region, String version, boolean highAvailability,
                   boolean autoUpgrade, boolean surgeUpgrade, MaintenanceWindow maintenance,
                   Optional<String> vpcIpRange, List<NodePoolSettings> nodePools) implements ClusterSettings {
@@ -29,16 +47,42 @@ public sealed interface ClusterSettings {
             return nodePools.subList(1, nodePools.size());
         }
 
+        /** Whether {@code version} names a minor whose newest patch is resolved at deploy time. */
+        public boolean versionIsMinor() {
+            return Patterns.KUBERNETES_MINOR.matcher(version).matches();
+        }
+
         @Override
         public String displayName() {
             return name;
         }
+
+        @Override
+        public Optional<String> storageClass() {
+            return Optional.of(DIGITALOCEAN_RETAIN_CLASS);
+        }
+
+        @Override
+        public Optional<String> pool(ConfigNode node) {
+            var name = node.matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT);
+            if (name.isPresent() && nodePools.stream().noneMatch(pool -> pool.name().equals(name.get()))) {
+                node.reject("one of the cluster's node pools " + nodePools.stream().map(NodePoolSettings::name).toList());
+            }
+            return name;
+        }
     }
 
-    record Existing(String context) implements ClusterSettings {
+    /** @param storageClass for durable volumes; empty: the cluster's default class */
+    record Existing(String context, Optional<String> storageClass) implements ClusterSettings {
         @Override
         public String displayName() {
             return context;
+        }
+
+        @Override
+        public Optional<String> pool(ConfigNode node) {
+            node.notApplicable();
+            return Optional.empty();
         }
     }
 
@@ -49,25 +93,32 @@ public sealed interface ClusterSettings {
     static ClusterSettings read(ConfigNode cluster) {
         var node = cluster.object();
         var mode = node.field("mode").oneOf("create", List.of("create", "existing"));
+        var createOnly = List.of("name", "region", "version", "highAvailability", "autoUpgrade", "surgeUpgrade",
+                "maintenance", "vpcIpRange", "nodePools");
         if (mode.equals("existing")) {
-            return new Existing(node.field("context").requireString());
+            createOnly.forEach(field -> node.field(field).notApplicable());
+            return new Existing(node.field("context").requireString(),
+                    node.field("storageClass").matching(Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?"),
+                            "a storage class name (kubectl get storageclass)"));
         }
+        node.field("context").notApplicable();
+        node.field("storageClass").notApplicable();
         var maintenance = node.field("maintenance").object();
         var pools = node.field("nodePools").items();
         if (pools.isEmpty()) {
             node.field("nodePools").problem("is required, expected at least one node pool (the first is the cluster's default pool)");
         }
-        var poolSettings = new java.util.ArrayList<NodePoolSettings>();
+        var poolSettings = new ArrayList<NodePoolSettings>();
         var names = new HashSet<String>();
         for (int i = 0; i < pools.size(); i++) {
             var pool = NodePoolSettings.read(pools.get(i).object(), i == 0);
             if (!names.add(pool.name())) {
-                pools.get(i).field("name").problem("got \"" + pool.name() + "\" twice, expected unique pool names");
+                pools.get(i).field("name").rejectRepeated("unique pool names");
             }
             poolSettings.add(pool);
         }
         if (poolSettings.isEmpty()) {
-            poolSettings.add(new NodePoolSettings("default-pool", "s-1vcpu-2gb", 1, 1, java.util.Map.of(), List.of()));
+            poolSettings.add(new NodePoolSettings("default-pool", "s-1vcpu-2gb", 1, 1, Map.of(), List.of()));
         }
         return new Create(
                 node.field("name").requireMatching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT),

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import platform.k8s.CronSchedule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,17 +17,25 @@ import java.util.regex.Pattern;
  * One value of stack config with its full key ({@code platform:cluster.nodePools[1].minNodes}).
  * Typed reads never throw: a bad or missing value is recorded in {@link ConfigProblems} with the
  * key, the value found and what is expected, and a fallback is returned so that reading goes on
- * and every problem is reported in one run.
+ * and every problem is reported in one run. Every field asked for is remembered in
+ * {@link KnownKeys}, so a key nobody reads can be reported as a typo. A value under a secret key
+ * is never shown in a message.
  */
 public final class ConfigNode {
+    static final String SECRET_SHOWN = "a secret value";
+
     private final String key;
     private final JsonElement value;
     private final ConfigProblems problems;
+    private final KnownKeys known;
+    private final boolean secret;
 
-    ConfigNode(String key, JsonElement value, ConfigProblems problems) {
+    ConfigNode(String key, JsonElement value, ConfigProblems problems, KnownKeys known, boolean secret) {
         this.key = key;
         this.value = value == null ? JsonNull.INSTANCE : value;
         this.problems = problems;
+        this.known = known;
+        this.secret = secret;
     }
 
     public String key() {
@@ -41,18 +50,38 @@ public final class ConfigNode {
         problems.add(key, message);
     }
 
+    /** "got <the value>, expected <expectation>": the value is never shown for a secret key. */
+    public void reject(String expectation) {
+        problem("got " + shown() + ", expected " + expectation);
+    }
+
+    /** For a value that must be unique: "got <the value> twice, expected <expectation>". */
+    public void rejectRepeated(String expectation) {
+        problem("got " + shown() + " twice, expected " + expectation);
+    }
+
     /** A field of this object; absent when this is not an object or has no such field. */
     public ConfigNode field(String name) {
+        var childKey = key + "." + name;
+        known.add(childKey);
         var child = value.isJsonObject() ? value.getAsJsonObject().get(name) : null;
-        return new ConfigNode(key + "." + name, child, problems);
+        return new ConfigNode(childKey, child, problems, known, secret);
+    }
+
+    /**
+     * A section that does not apply to this stack (e.g. {@code registry} on an existing cluster):
+     * whatever it holds is accepted unread instead of being reported as unknown keys.
+     */
+    public void notApplicable() {
+        known.addSubtree(key);
     }
 
     /** This value as an object; an absent one reads as empty so that its fields take their defaults. */
     public ConfigNode object() {
         if (isPresent() && !value.isJsonObject()) {
-            problem("got " + shown() + ", expected an object");
+            reject("an object");
         }
-        return value.isJsonObject() ? this : new ConfigNode(key, new JsonObject(), problems);
+        return value.isJsonObject() ? this : new ConfigNode(key, new JsonObject(), problems, known, secret);
     }
 
     public List<ConfigNode> items() {
@@ -60,13 +89,13 @@ public final class ConfigNode {
             return List.of();
         }
         if (!value.isJsonArray()) {
-            problem("got " + shown() + ", expected a list");
+            reject("a list");
             return List.of();
         }
         var array = value.getAsJsonArray();
         var items = new ArrayList<ConfigNode>();
         for (int i = 0; i < array.size(); i++) {
-            items.add(new ConfigNode(key + "[" + i + "]", array.get(i), problems));
+            items.add(new ConfigNode(key + "[" + i + "]", array.get(i), problems, known, secret));
         }
         return items;
     }
@@ -76,7 +105,7 @@ public final class ConfigNode {
             return Optional.empty();
         }
         if (!value.isJsonPrimitive()) {
-            problem("got " + shown() + ", expected a string");
+            reject("a string");
             return Optional.empty();
         }
         return Optional.of(value.getAsString());
@@ -110,7 +139,7 @@ public final class ConfigNode {
 
     private String checked(String text, Pattern pattern, String expectation) {
         if (!pattern.matcher(text).matches()) {
-            problem("got \"" + text + "\", expected " + expectation);
+            reject(expectation);
         }
         return text;
     }
@@ -118,10 +147,21 @@ public final class ConfigNode {
     public String oneOf(String fallback, List<String> allowed) {
         var text = asString(fallback);
         if (!allowed.contains(text)) {
-            problem("got \"" + text + "\", expected one of: " + String.join(", ", allowed));
+            reject("one of: " + String.join(", ", allowed));
             return fallback;
         }
         return text;
+    }
+
+    /** A CronJob schedule, checked field by field; {@code fallback} when absent. */
+    public String cron(String fallback) {
+        var schedule = asString(fallback);
+        var problem = CronSchedule.problem(schedule);
+        if (problem.isPresent()) {
+            problem("got " + shown() + ", which " + problem.get() + "; expected " + CronSchedule.EXPECTATION);
+            return fallback;
+        }
+        return schedule.trim();
     }
 
     public boolean asBoolean(boolean fallback) {
@@ -131,7 +171,7 @@ public final class ConfigNode {
         if (value.isJsonPrimitive() && (value.getAsString().equals("true") || value.getAsString().equals("false"))) {
             return Boolean.parseBoolean(value.getAsString());
         }
-        problem("got " + shown() + ", expected true or false");
+        reject("true or false");
         return fallback;
     }
 
@@ -159,7 +199,7 @@ public final class ConfigNode {
             }
         }
         if (parsed == null || parsed < min || parsed > max) {
-            problem("got " + shown() + ", expected a whole number from " + min + " to " + max);
+            reject("a whole number from " + min + " to " + max);
             return fallback;
         }
         return parsed;
@@ -171,7 +211,7 @@ public final class ConfigNode {
             return result;
         }
         if (!value.isJsonObject()) {
-            problem("got " + shown() + ", expected a map of strings");
+            reject("a map of strings");
             return result;
         }
         for (var entry : value.getAsJsonObject().entrySet()) {
@@ -188,7 +228,11 @@ public final class ConfigNode {
         return result;
     }
 
-    private String shown() {
+    /** The value as a message shows it: quoted text, a number, or {@value #SECRET_SHOWN}. */
+    String shown() {
+        if (secret) {
+            return SECRET_SHOWN;
+        }
         if (value instanceof JsonPrimitive primitive && primitive.isString()) {
             return "\"" + primitive.getAsString() + "\"";
         }

@@ -8,7 +8,15 @@ public final class ConfigProblems {
     private final List<String> problems = new ArrayList<>();
 
     public void add(String key, String problem) {
-        problems.add(key + ": " + problem);
+        addWhole(key + ": " + problem);
+    }
+
+    /** A problem whose text already starts with its key. */
+    void addWhole(String problem) {
+        // One mistake read by several readers (a tag shared by three images) is reported once.
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     public boolean isEmpty() {

@@ -1,45 +1,48 @@
 package platform.config;
 
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code platform:edge}: the shared gateway's hosts, which Let's Encrypt issuer signs their
- * certificates, the ACME account e-mail, the DigitalOcean load balancer's name and the pinned
- * chart versions of the controllers.
+ * {@code platform:edge}: which issuer signs the sites' certificates, the ACME account e-mail, how
+ * the gateway's proxies are reached (a DigitalOcean load balancer with its name, or on an existing
+ * cluster the Service type from config) and the pinned chart versions of the controllers. The hosts
+ * are not here: each system declares its own, and the listeners follow.
  */
-public record EdgeSettings(List<String> hosts, String issuer, String acmeEmail, String loadBalancerName,
+public record EdgeSettings(String issuer, String acmeEmail, String serviceType, Optional<String> loadBalancerName,
                            String envoyGatewayVersion, String certManagerVersion) {
     public static final String STAGING = "letsencrypt-staging";
     public static final String PRODUCTION = "letsencrypt-production";
+    /** A self-signed CA inside the cluster, for a local cluster Let's Encrypt cannot reach. */
+    public static final String LOCAL_CA = "local-ca";
+    public static final List<String> ISSUERS = List.of(STAGING, PRODUCTION, LOCAL_CA);
+    public static final List<String> SERVICE_TYPES = List.of("LoadBalancer", "NodePort", "ClusterIP");
     /** Envoy Gateway's Helm chart (it also installs the Gateway API CRDs). */
     public static final String DEFAULT_ENVOY_GATEWAY_VERSION = platform.Versions.ENVOY_GATEWAY_CHART;
     public static final String DEFAULT_CERT_MANAGER_VERSION = platform.Versions.CERT_MANAGER_CHART;
 
-    public EdgeSettings {
-        hosts = List.copyOf(hosts);
+    public boolean usesAcme() {
+        return !issuer.equals(LOCAL_CA);
     }
 
-    static EdgeSettings read(ConfigNode edge, String stack) {
+    static EdgeSettings read(ConfigNode edge, String stack, ClusterSettings cluster) {
         var node = edge.object();
-        var hostsNode = node.field("hosts");
-        var hosts = hostsNode.asStringList();
-        if (hosts.isEmpty()) {
-            hostsNode.problem("is required, expected the list of host names the gateway serves");
-        }
-        var seen = new HashSet<String>();
-        var items = hostsNode.items();
-        for (int i = 0; i < items.size(); i++) {
-            var host = items.get(i).matching(Patterns.DNS_NAME, Patterns.DNS_NAME_TEXT).orElse("");
-            if (!host.isEmpty() && !seen.add(host)) {
-                items.get(i).problem("got \"" + host + "\" twice, expected each host once");
-            }
+        var onDigitalOcean = cluster instanceof ClusterSettings.Create;
+        var issuer = node.field("issuer").oneOf(STAGING, ISSUERS);
+        var email = node.field("acmeEmail");
+        var acmeEmail = issuer.equals(LOCAL_CA) ? email.asString("") : email.requireMatching(Patterns.EMAIL, Patterns.EMAIL_TEXT);
+        var serviceType = node.field("serviceType");
+        var lbName = node.field("loadBalancerName");
+        if (onDigitalOcean) {
+            serviceType.notApplicable();
+        } else {
+            lbName.notApplicable();
         }
         var version = Patterns.CHART_VERSION;
-        return new EdgeSettings(hosts,
-                node.field("issuer").oneOf(STAGING, List.of(STAGING, PRODUCTION)),
-                node.field("acmeEmail").requireMatching(Patterns.EMAIL, Patterns.EMAIL_TEXT),
-                node.field("loadBalancerName").matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT).orElse("platform-" + stack + "-edge"),
+        return new EdgeSettings(issuer, acmeEmail,
+                onDigitalOcean ? "LoadBalancer" : serviceType.oneOf("LoadBalancer", SERVICE_TYPES),
+                onDigitalOcean ? Optional.of(lbName.matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT).orElse("platform-" + stack + "-edge"))
+                        : Optional.empty(),
                 node.field("envoyGatewayVersion").matching(version, Patterns.CHART_VERSION_TEXT).orElse(DEFAULT_ENVOY_GATEWAY_VERSION),
                 node.field("certManagerVersion").matching(version, Patterns.CHART_VERSION_TEXT).orElse(DEFAULT_CERT_MANAGER_VERSION));
     }

@@ -21,7 +21,7 @@ final class MigrationFiles {
     static Map<String, String> read(ConfigNode node, String directory) {
         var path = Path.of(directory);
         if (!Files.isDirectory(path)) {
-            node.problem("got \"" + directory + "\", expected a directory of dbmate *.sql migrations (relative to the project)");
+            node.reject("a directory of dbmate *.sql migrations (relative to the project)");
             return Map.of();
         }
         var files = new TreeMap<String, String>();
@@ -41,7 +41,7 @@ final class MigrationFiles {
             node.problem("cannot read " + directory + ": " + unreadable.getMessage());
         }
         if (files.isEmpty()) {
-            node.problem("got \"" + directory + "\", which holds no *.sql migrations");
+            node.reject("a directory that holds *.sql migrations");
         }
         return new LinkedHashMap<>(files);
     }

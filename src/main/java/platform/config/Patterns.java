@@ -14,8 +14,11 @@ public final class Patterns {
     public static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     public static final String DNS_NAME_TEXT = "a lower-case DNS name such as app.example.com";
 
-    public static final Pattern DOKS_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+-do\\.\\d+");
-    public static final String DOKS_VERSION_TEXT = "a pinned DOKS version slug such as 1.35.6-do.0 (see `doctl kubernetes options versions`)";
+    /** A Kubernetes minor such as {@code 1.35}: DOKS's newest patch of it is looked up at deploy time. */
+    public static final Pattern KUBERNETES_MINOR = Pattern.compile("1\\.\\d{2}");
+    public static final Pattern DOKS_VERSION = Pattern.compile("1\\.\\d{2}(\\.\\d+-do\\.\\d+)?");
+    public static final String DOKS_VERSION_TEXT = "a Kubernetes minor such as 1.35 (the newest DOKS patch of it is used), "
+            + "or an exact DOKS version slug such as 1.35.1-do.0 (see `doctl kubernetes options versions`)";
 
     public static final Pattern SIZE_SLUG = Pattern.compile("[a-z0-9]+([-_][a-z0-9]+)*");
     public static final String SIZE_SLUG_TEXT = "a droplet size slug such as s-1vcpu-2gb or c-2 (see `doctl kubernetes options sizes`)";

@@ -1,41 +1,40 @@
 package platform.config;
 
-import com.pulumi.core.Output;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The whole stack config, typed and validated once. Building it reads every key; if any problem
  * was found, {@link StackConfig#validate()} fails with all of them before a resource exists.
+ * Each system's section is optional: a stack runs the systems it configures.
  */
 public record PlatformSettings(String stack, Environment environment, ClusterSettings cluster,
                                Optional<RegistrySettings> registry, Optional<BackupSettings> backups, EdgeSettings edge,
-                               Optional<BowmarkSettings> bowmark, Map<String, Output<String>> secrets) {
+                               Optional<BowmarkSettings> bowmark) {
 
     public static PlatformSettings read(String stack, StackConfig config) {
         var environment = Environment.read(config.get("environment"));
         var cluster = ClusterSettings.read(config.get("cluster"));
         var registry = RegistrySettings.read(config.get("registry"), cluster);
-        var backups = BackupSettings.read(config.get("backups"), cluster);
-        var edge = EdgeSettings.read(config.get("edge"), stack);
-        var bowmark = BowmarkSettings.read(config.get("bowmark"), environment, edge, cluster);
-        var secrets = new LinkedHashMap<String, Output<String>>();
-        if (bowmark.isPresent()) {
-            BowmarkSettings.SECRET_KEYS.forEach(key -> secrets.put(key, config.requireSecret(key)));
-        }
+        var backups = BackupSettings.read(config.get("backups"), cluster, config);
+        var edge = EdgeSettings.read(config.get("edge"), stack, cluster);
+        var sites = new SiteReader();
+        var bowmark = BowmarkSettings.read(config.get("bowmark"), config, environment, sites, cluster);
         config.validate();
-        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, Map.copyOf(secrets));
+        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark);
     }
 
-    /** A secret config value read (and checked present) with the rest of the config. */
-    public Output<String> secret(String key) {
-        var value = secrets.get(key);
-        if (value == null) {
-            throw new IllegalStateException("secret config " + key + " was not read with the settings");
-        }
-        return value;
+    /** Every system's hosts and certificate: the gateway's HTTPS listeners. */
+    public List<Site> sites() {
+        var sites = new ArrayList<Site>();
+        bowmark.ifPresent(system -> sites.add(system.site()));
+        return sites;
+    }
+
+    /** The systems this stack runs, by name (each has its namespace, and its backups of its own). */
+    public List<String> systems() {
+        return sites().stream().map(Site::system).toList();
     }
 
     public boolean protectsData() {

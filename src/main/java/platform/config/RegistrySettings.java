@@ -12,7 +12,11 @@ public record RegistrySettings(String name, String tier, String region) {
 
     /** On an existing cluster nothing is created in the cloud, so the section does not apply. */
     static Optional<RegistrySettings> read(ConfigNode registry, ClusterSettings cluster) {
-        if (!registry.isPresent() || cluster instanceof ClusterSettings.Existing) {
+        if (cluster instanceof ClusterSettings.Existing) {
+            registry.notApplicable();
+            return Optional.empty();
+        }
+        if (!registry.isPresent()) {
             return Optional.empty();
         }
         var node = registry.object();

@@ -8,22 +8,29 @@ import com.pulumi.Config;
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The project's config namespace ({@code platform:}), read once into typed settings. Structured
  * values arrive from the engine as JSON text, plain ones as strings. Secret values are only read
  * as {@link Output} secrets; their presence is checked up front so that a missing one is reported
- * together with every other problem, before any resource is registered.
+ * together with every other problem, before any resource is registered. Keys set but never read
+ * are reported too, and so is a secret given in plain text or plain config given as a secret.
  */
 public final class StackConfig {
     public static final String NAMESPACE = "platform";
 
     private final Config config;
-    private final ConfigProblems problems = new ConfigProblems();
-    private final List<String> missingSecrets = new ArrayList<>();
-
     private final ConfigKeys keys;
+    private final ConfigProblems problems = new ConfigProblems();
+    private final KnownKeys known = new KnownKeys();
+    private final Map<String, JsonElement> read = new LinkedHashMap<>();
+    private final List<String> missingSecrets = new ArrayList<>();
+    /** Top-level names the readers asked for, present or not: the candidates when one is misspelt. */
+    private final List<String> asked = new ArrayList<>(SecretKeys.ALL);
 
     public StackConfig(Config config, ConfigKeys keys) {
         this.config = config;
@@ -36,28 +43,72 @@ public final class StackConfig {
 
     /** A top-level value, e.g. {@code get("cluster")} for {@code platform:cluster}. */
     public ConfigNode get(String key) {
-        return new ConfigNode(fullKey(key), parsed(key), problems);
+        var full = fullKey(key);
+        known.add(full);
+        asked.add(key);
+        var secret = keys.isSecret(full);
+        if (secret) {
+            problems.add(full, "is set as a secret, expected plain config: set it with `pulumi config set " + full
+                    + "` (without --secret)");
+        }
+        var value = parsed(key, secret);
+        if (value != null) {
+            read.put(full, value);
+        }
+        return new ConfigNode(full, value, problems, known, secret);
     }
 
     /** A secret that must be set; a missing one is collected and reported by {@link #validate()}. */
     public Output<String> requireSecret(String key) {
-        SecretKeys.requireListed(key);
-        if (config.get(key).isEmpty()) {
+        SecretKeys.requireListed(key, true);
+        return secret(key).orElseGet(() -> {
             missingSecrets.add(fullKey(key));
             return Output.ofSecret("");
-        }
-        return config.requireSecret(key);
+        });
     }
 
-    /** Fails with every problem found; missing secrets are listed with the command that sets them. */
+    /** A secret that may be set, e.g. a password to keep instead of generating one. */
+    public Optional<Output<String>> optionalSecret(String key) {
+        SecretKeys.requireListed(key, false);
+        return secret(key);
+    }
+
+    private Optional<Output<String>> secret(String key) {
+        var full = fullKey(key);
+        known.add(full);
+        if (config.get(key).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!keys.isSecret(full)) {
+            // The value is in the stack file in plain text: say so without repeating it.
+            problems.add(full, "is set in plain text, expected a secret: set it again with `pulumi config set --secret "
+                    + full + " <value>`");
+        }
+        return Optional.of(config.requireSecret(key));
+    }
+
+    /** Fails with every problem found: values, missing secrets (with the command that sets them), unknown keys. */
     public void validate() {
         for (var key : missingSecrets) {
             problems.add(key, "secret is not set; set it with `pulumi config set --secret " + key + " <value>`");
         }
+        var unknown = new ArrayList<String>();
+        for (var key : keys.present()) {
+            if (!key.startsWith(NAMESPACE + ":")) {
+                continue; // provider and pulumi: config is read by the providers and the engine
+            }
+            var name = key.substring(NAMESPACE.length() + 1);
+            if (known.knows(key) || SecretKeys.find(name).isPresent()) {
+                Optional.ofNullable(read.get(key)).ifPresent(value -> known.collectUnknown(key, value, unknown));
+            } else {
+                unknown.add(KnownKeys.unknown(key, name, asked));
+            }
+        }
+        unknown.forEach(problems::addWhole);
         problems.throwIfAny();
     }
 
-    private JsonElement parsed(String key) {
+    private JsonElement parsed(String key, boolean secret) {
         var text = config.get(key);
         if (text.isEmpty()) {
             return null;
@@ -67,7 +118,7 @@ public final class StackConfig {
             try {
                 return JsonParser.parseString(trimmed);
             } catch (JsonParseException malformed) {
-                problems.add(fullKey(key), "is not valid structured config (" + malformed.getMessage() + ")");
+                problems.add(fullKey(key), "is not valid structured config" + (secret ? "" : " (" + malformed.getMessage() + ")"));
                 return null;
             }
         }

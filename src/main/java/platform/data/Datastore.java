@@ -8,7 +8,7 @@ import platform.k8s.NetworkPolicies;
 import platform.k8s.Peer;
 
 import com.pulumi.core.Output;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public abstract class Datastore extends ComponentResource {
     private final NamespaceRef namespace;
     private final AppLabels labels;
     private final List<Integer> clientPorts;
-    private final List<GeneratedPassword> rotatedPasswords = new ArrayList<>();
+    private final List<Credential> rotatedPasswords = new ArrayList<>();
 
     /** @param storeName the StatefulSet, Service and credentials Secret name ({@code postgres}) */
     protected Datastore(String type, String name, String storeName, NamespaceRef namespace, AppLabels labels,
@@ -37,14 +37,14 @@ public abstract class Datastore extends ComponentResource {
         this.clientPorts = List.copyOf(clientPorts);
     }
 
-    /** A generated password whose rotation must roll the datastore and its clients. */
-    protected GeneratedPassword rotated(GeneratedPassword password) {
+    /** A password whose rotation (or a new given value) must roll the datastore and its clients. */
+    protected Credential rotated(Credential password) {
         rotatedPasswords.add(password);
         return password;
     }
 
     /** The first keys of every credentials Secret, in the seeds' order: {@code user}, {@code password}, {@code host}, {@code port}. */
-    protected Map<String, Output<String>> connectionDetails(String user, GeneratedPassword password, int port) {
+    protected Map<String, Output<String>> connectionDetails(String user, Credential password, int port) {
         var data = new LinkedHashMap<String, Output<String>>();
         data.put("user", Output.of(user));
         data.put("password", password.value());
@@ -82,7 +82,7 @@ public abstract class Datastore extends ComponentResource {
 
     /** The versions of the generated credentials, for the annotations that roll dependents on rotation. */
     public List<String> credentialVersions() {
-        return rotatedPasswords.stream().map(GeneratedPassword::version).toList();
+        return rotatedPasswords.stream().map(Credential::version).toList();
     }
 
     /** Admits pods with {@code podLabels} on the client ports: NetworkPolicy {@code <store>-from-<client>}. */

@@ -18,7 +18,7 @@ import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
 import platform.k8s.Volumes;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
@@ -36,17 +36,17 @@ public final class MongoDb extends Datastore {
     public static final int PORT = 27017;
 
     private final MongoDbArgs args;
-    private final GeneratedPassword rootPassword;
-    private final GeneratedPassword appPassword;
+    private final Credential rootPassword;
+    private final Credential appPassword;
 
     public MongoDb(String name, MongoDbArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:MongoDb", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "mongodb", args.name(), "database"), List.of(PORT), options);
         this.args = args;
         var namespace = args.namespace();
-        // The root password is set once, at first start; it is not rotated by config (see the README).
-        rootPassword = new GeneratedPassword(this, name + "-root-password", 0);
-        appPassword = rotated(new GeneratedPassword(this, name + "-app-password", args.appRotation()));
+        // The root password is set once, at first start; a new one is not applied to a running database (see the README).
+        rootPassword = Credential.password(this, name + "-root-password", args.rootPassword());
+        appPassword = rotated(Credential.password(this, name + "-app-password", args.appPassword()));
 
         var root = new LinkedHashMap<String, Output<String>>();
         root.put("user", Output.of("root"));
@@ -67,7 +67,7 @@ public final class MongoDb extends Datastore {
         var ping = List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok");
         var container = ContainerArgs.builder()
                 .name("mongodb")
-                .image(args.image())
+                .image(args.image().reference())
                 .args("--auth", "--bind_ip_all")
                 .ports(ContainerPortArgs.builder().name("mongodb").containerPort(PORT).build())
                 .env(Env.plain("MONGO_INITDB_ROOT_USERNAME", "root"),

@@ -11,7 +11,7 @@ import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
 import platform.k8s.Volumes;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
@@ -30,13 +30,13 @@ public final class OpenSearch extends Datastore {
             "the opensearch image writes opensearch.keystore and the security plugin's certificates into /usr/share/opensearch/config at start";
 
     private final OpenSearchArgs args;
-    private final GeneratedPassword password;
+    private final Credential password;
 
     public OpenSearch(String name, OpenSearchArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:OpenSearch", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "opensearch", args.name(), "search"), List.of(PORT), options);
         this.args = args;
-        password = rotated(new GeneratedPassword(this, name + "-admin-password", args.rotation(), true));
+        password = rotated(Credential.of(this, name + "-admin-password", Credential.Kind.PASSWORD_WITH_SYMBOL, args.adminPassword()));
 
         var data = connectionDetails("admin", password, PORT);
         data.put("url", password.value().applyValue(value -> ConnectionStrings.url("https", "admin", value, args.name(), PORT, "", "")));
@@ -45,7 +45,7 @@ public final class OpenSearch extends Datastore {
         var health = "curl -fsk -u \"admin:$OPENSEARCH_INITIAL_ADMIN_PASSWORD\" https://127.0.0.1:9200/_cluster/health >/dev/null";
         var container = ContainerArgs.builder()
                 .name("opensearch")
-                .image(args.image())
+                .image(args.image().reference())
                 .ports(ContainerPortArgs.builder().name("http").containerPort(PORT).build())
                 .env(Env.plain("discovery.type", "single-node"),
                         Env.plain("bootstrap.memory_lock", "false"),

@@ -1,20 +1,21 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
-import platform.k8s.Images;
+import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
+import platform.secrets.CredentialSource;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * @param name     StatefulSet, Service and Secret name; default {@code opensearch}
  * @param heap     JVM heap ({@code -Xms}/{@code -Xmx}), e.g. {@code 512m}; the memory limit is twice this
  * @param volume   the index; rebuildable, so small by default (5Gi on the retain class)
- * @param rotation bump to rotate the admin password (applies to a fresh node; see the README)
+ * @param adminPassword generated or given (applies to a fresh node; see the README)
  */
-public record OpenSearchArgs(NamespaceRef namespace, String system, String name, String image, String heap,
-                             VolumeClaim volume, int rotation, boolean protect) {
-    public static final String DEFAULT_IMAGE = platform.Versions.OPENSEARCH;
+public record OpenSearchArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String heap,
+                             VolumeClaim volume, CredentialSource adminPassword, boolean protect) {
     public static final String DATA_PATH = "/usr/share/opensearch/data";
 
     public OpenSearchArgs {
@@ -22,12 +23,14 @@ public record OpenSearchArgs(NamespaceRef namespace, String system, String name,
         if (!heap.matches("[1-9]\\d*[mg]")) {
             throw new IllegalArgumentException("opensearch heap must be like 512m or 1g, got " + heap);
         }
-        Images.requirePinned("opensearch " + name, image);
+        Objects.requireNonNull(image, "image of opensearch " + name);
+        Objects.requireNonNull(adminPassword, "adminPassword of opensearch " + name);
     }
 
-    public static OpenSearchArgs singleNode(NamespaceRef namespace, String system, String heap, boolean protect) {
-        return new OpenSearchArgs(namespace, system, "opensearch", DEFAULT_IMAGE, heap,
-                VolumeClaim.retained("5Gi", DATA_PATH), 0, protect);
+    public static OpenSearchArgs singleNode(NamespaceRef namespace, String system, ContainerImage image, String heap,
+                                            Optional<String> storageClass, CredentialSource adminPassword, boolean protect) {
+        return new OpenSearchArgs(namespace, system, "opensearch", image, heap,
+                new VolumeClaim("5Gi", storageClass, DATA_PATH), adminPassword, protect);
     }
 
     /** Heap plus as much again for Lucene's off-heap memory. */

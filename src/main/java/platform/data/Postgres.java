@@ -18,7 +18,7 @@ import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
 import platform.k8s.Volumes;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
@@ -36,16 +36,16 @@ public final class Postgres extends Datastore {
     public static final int PORT = 5432;
 
     private final PostgresArgs args;
-    private final GeneratedPassword ownerPassword;
-    private final Optional<GeneratedPassword> appPassword;
+    private final Credential ownerPassword;
+    private final Optional<Credential> appPassword;
 
     public Postgres(String name, PostgresArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Postgres", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "postgres", args.name(), "database"), List.of(PORT), options);
         this.args = args;
         var namespace = args.namespace();
-        ownerPassword = rotated(new GeneratedPassword(this, name + "-password", args.rotation()));
-        appPassword = args.appRole().map(role -> rotated(new GeneratedPassword(this, name + "-app-password", args.appRotation())));
+        ownerPassword = rotated(Credential.password(this, name + "-password", args.password()));
+        appPassword = args.appRole().map(role -> rotated(Credential.password(this, name + "-app-password", args.appPassword())));
 
         KubeSecrets.create(this, args.name(), namespace, labels(), ownerSecret());
         appPassword.ifPresent(password -> KubeSecrets.create(this, appSecretName(), namespace, labels(), appSecret(password)));
@@ -69,7 +69,7 @@ public final class Postgres extends Datastore {
         var ready = "pg_isready -h 127.0.0.1 -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"";
         var container = ContainerArgs.builder()
                 .name("postgres")
-                .image(args.image())
+                .image(args.image().reference())
                 .ports(ContainerPortArgs.builder().name("postgres").containerPort(PORT).build())
                 .env(env)
                 .resources(args.resources().toArgs())
@@ -109,7 +109,7 @@ public final class Postgres extends Datastore {
         return data;
     }
 
-    private Map<String, Output<String>> appSecret(GeneratedPassword password) {
+    private Map<String, Output<String>> appSecret(Credential password) {
         var role = args.appRole().orElseThrow();
         var database = args.databases().get(0).name();
         var data = connectionDetails(role, password, PORT);

@@ -1,8 +1,9 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
-import platform.k8s.Images;
+import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
+import platform.secrets.CredentialSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,19 +16,19 @@ import java.util.regex.Pattern;
  * @param namespace     where it runs
  * @param system        the system it belongs to (label {@code part-of})
  * @param name          StatefulSet, Service and Secret name; default {@code postgres}
- * @param image         default {@link #DEFAULT_IMAGE}
+ * @param image         a PostgreSQL 16 image ({@code platform.Versions.POSTGRES}, or its alpine flavour)
  * @param owner         the owning role, used by migrations and maintenance (local socket, no password)
  * @param databases     the first is created through {@code POSTGRES_DB}, all are ensured on every start
  * @param appRole       optional least-privilege login role: CRUD on tables, no DDL, kept for new tables
  * @param volume        default 10Gi on the retain class at {@code /var/lib/postgresql/data}
  * @param resources     default {@link ComputeResources#LARGE}
- * @param rotation      bump to rotate the owner's password; {@code appRotation} likewise for the app role
+ * @param password      the owner's password: generated (rotation counter) or given; {@code appPassword} likewise for the app role
  * @param protect       {@code protect} the StatefulSet (production)
  */
-public record PostgresArgs(NamespaceRef namespace, String system, String name, String image, String owner,
+public record PostgresArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String owner,
                            List<Database> databases, Optional<String> appRole, VolumeClaim volume,
-                           ComputeResources resources, int rotation, int appRotation, boolean protect) {
-    public static final String DEFAULT_IMAGE = platform.Versions.POSTGRES;
+                           ComputeResources resources, CredentialSource password, CredentialSource appPassword,
+                           boolean protect) {
     public static final String DATA_PATH = "/var/lib/postgresql/data";
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -49,7 +50,7 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, S
         if (appRole.isPresent() && appRole.get().equals(owner)) {
             throw new IllegalArgumentException("postgres " + name + ": the app role must differ from the owner " + owner);
         }
-        Images.requirePinned("postgres " + name, image);
+        Objects.requireNonNull(image, "image of postgres " + name);
     }
 
     private static void requireRole(String role) {
@@ -66,14 +67,14 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, S
         private final NamespaceRef namespace;
         private final String system;
         private String name = "postgres";
-        private String image = DEFAULT_IMAGE;
+        private ContainerImage image;
         private String owner;
         private final List<Database> databases = new ArrayList<>();
         private String appRole;
         private VolumeClaim volume = VolumeClaim.retained("10Gi", DATA_PATH);
         private ComputeResources resources = ComputeResources.LARGE;
-        private int rotation;
-        private int appRotation;
+        private CredentialSource password = CredentialSource.generated();
+        private CredentialSource appPassword = CredentialSource.generated();
         private boolean protect;
 
         private Builder(NamespaceRef namespace, String system) {
@@ -82,20 +83,20 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, S
         }
 
         public Builder name(String value) { name = value; return this; }
-        public Builder image(String value) { image = value; return this; }
+        public Builder image(ContainerImage value) { image = value; return this; }
         public Builder owner(String value) { owner = value; return this; }
         public Builder database(String databaseName, String secretKey) { databases.add(new Database(databaseName, secretKey)); return this; }
         public Builder appRole(String value) { appRole = value; return this; }
-        public Builder storageSize(String size) { volume = new VolumeClaim(size, volume.storageClass(), DATA_PATH); return this; }
-        public Builder storageClass(String storageClass) { volume = new VolumeClaim(volume.size(), storageClass, DATA_PATH); return this; }
+        public Builder storageSize(String size) { volume = volume.withSize(size); return this; }
+        public Builder storageClass(Optional<String> storageClass) { volume = volume.withStorageClass(storageClass); return this; }
         public Builder resources(ComputeResources value) { resources = value; return this; }
-        public Builder rotation(int value) { rotation = value; return this; }
-        public Builder appRotation(int value) { appRotation = value; return this; }
+        public Builder password(CredentialSource value) { password = value; return this; }
+        public Builder appPassword(CredentialSource value) { appPassword = value; return this; }
         public Builder protect(boolean value) { protect = value; return this; }
 
         public PostgresArgs build() {
             return new PostgresArgs(namespace, system, name, image, Objects.requireNonNull(owner, "owner"), databases,
-                    Optional.ofNullable(appRole), volume, resources, rotation, appRotation, protect);
+                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect);
         }
     }
 }

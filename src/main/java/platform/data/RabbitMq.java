@@ -16,7 +16,7 @@ import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
 import platform.k8s.Volumes;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
@@ -38,14 +38,14 @@ public final class RabbitMq extends Datastore {
     static final String DEFINITIONS_DIR = "/etc/rabbitmq/definitions";
 
     private final RabbitMqArgs args;
-    private final GeneratedPassword password;
+    private final Credential password;
 
     public RabbitMq(String name, RabbitMqArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:RabbitMq", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "rabbitmq", args.name(), "message-broker"), List.of(AMQP_PORT), options);
         this.args = args;
         var namespace = args.namespace();
-        password = rotated(new GeneratedPassword(this, name + "-password", args.rotation()));
+        password = rotated(Credential.password(this, name + "-password", args.password()));
 
         KubeSecrets.create(this, args.name(), namespace, labels(), credentials());
         var definitions = args.name() + "-definitions";
@@ -59,7 +59,7 @@ public final class RabbitMq extends Datastore {
 
         var container = ContainerArgs.builder()
                 .name("rabbitmq")
-                .image(args.image())
+                .image(args.image().reference())
                 .ports(ContainerPortArgs.builder().name("amqp").containerPort(AMQP_PORT).build(),
                         ContainerPortArgs.builder().name("management").containerPort(MANAGEMENT_PORT).build())
                 .env(Env.plain("RABBITMQ_CONFIG_FILE", CONFIG_DIR + "/rabbitmq.conf"),

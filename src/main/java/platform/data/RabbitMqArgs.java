@@ -1,27 +1,29 @@
 package platform.data;
 
 import platform.k8s.ComputeResources;
-import platform.k8s.Images;
+import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
+import platform.secrets.CredentialSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * @param name      StatefulSet, Service and Secret name; default {@code rabbitmq}
- * @param image     default {@link #DEFAULT_IMAGE} (management UI on 15672, cluster-internal)
+ * @param image     a RabbitMQ image with the management plugin (UI on 15672, cluster-internal)
  * @param user      the application user, with full permissions on every vhost
  * @param vhosts    declared on every start; fully isolated from each other
  * @param volume    default 5Gi on the retain class at {@code /var/lib/rabbitmq}
  * @param resources default {@link ComputeResources#LARGE}
- * @param rotation  bump to rotate the user's password (applied by the definitions import on start)
+ * @param password  the user's password, generated or given (a new one is applied by the definitions import on start)
  * @param protect   {@code protect} the StatefulSet (production)
  */
-public record RabbitMqArgs(NamespaceRef namespace, String system, String name, String image, String user,
-                           List<Vhost> vhosts, VolumeClaim volume, ComputeResources resources, int rotation, boolean protect) {
-    public static final String DEFAULT_IMAGE = platform.Versions.RABBITMQ;
+public record RabbitMqArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String user,
+                           List<Vhost> vhosts, VolumeClaim volume, ComputeResources resources, CredentialSource password,
+                           boolean protect) {
     public static final String DATA_PATH = "/var/lib/rabbitmq";
 
     public RabbitMqArgs {
@@ -39,7 +41,7 @@ public record RabbitMqArgs(NamespaceRef namespace, String system, String name, S
         if (user == null || !user.matches("[a-zA-Z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("rabbitmq user must be 1-64 letters, digits, '_', '.' or '-', got " + user);
         }
-        Images.requirePinned("rabbitmq " + name, image);
+        Objects.requireNonNull(image, "image of rabbitmq " + name);
     }
 
     public static Builder builder(NamespaceRef namespace, String system) {
@@ -50,12 +52,12 @@ public record RabbitMqArgs(NamespaceRef namespace, String system, String name, S
         private final NamespaceRef namespace;
         private final String system;
         private String name = "rabbitmq";
-        private String image = DEFAULT_IMAGE;
+        private ContainerImage image;
         private String user;
         private final List<Vhost> vhosts = new ArrayList<>();
         private VolumeClaim volume = VolumeClaim.retained("5Gi", DATA_PATH);
         private ComputeResources resources = ComputeResources.LARGE;
-        private int rotation;
+        private CredentialSource password = CredentialSource.generated();
         private boolean protect;
 
         private Builder(NamespaceRef namespace, String system) {
@@ -64,16 +66,17 @@ public record RabbitMqArgs(NamespaceRef namespace, String system, String name, S
         }
 
         public Builder name(String value) { name = value; return this; }
-        public Builder image(String value) { image = value; return this; }
+        public Builder image(ContainerImage value) { image = value; return this; }
         public Builder user(String value) { user = value; return this; }
         public Builder vhost(String vhostName, String secretKey) { vhosts.add(new Vhost(vhostName, secretKey)); return this; }
-        public Builder storageSize(String size) { volume = new VolumeClaim(size, volume.storageClass(), DATA_PATH); return this; }
+        public Builder storageSize(String size) { volume = volume.withSize(size); return this; }
+        public Builder storageClass(Optional<String> storageClass) { volume = volume.withStorageClass(storageClass); return this; }
         public Builder resources(ComputeResources value) { resources = value; return this; }
-        public Builder rotation(int value) { rotation = value; return this; }
+        public Builder password(CredentialSource value) { password = value; return this; }
         public Builder protect(boolean value) { protect = value; return this; }
 
         public RabbitMqArgs build() {
-            return new RabbitMqArgs(namespace, system, name, image, user, vhosts, volume, resources, rotation, protect);
+            return new RabbitMqArgs(namespace, system, name, image, user, vhosts, volume, resources, password, protect);
         }
     }
 }

@@ -11,7 +11,7 @@ import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
 import platform.k8s.Volumes;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
@@ -25,13 +25,13 @@ public final class Redis extends Datastore {
     public static final int PORT = 6379;
 
     private final RedisArgs args;
-    private final GeneratedPassword password;
+    private final Credential password;
 
     public Redis(String name, RedisArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Redis", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "redis", args.name(), "cache"), List.of(PORT), options);
         this.args = args;
-        password = rotated(new GeneratedPassword(this, name + "-password", args.rotation()));
+        password = rotated(Credential.password(this, name + "-password", args.password()));
 
         var data = new LinkedHashMap<String, Output<String>>();
         data.put("host", Output.of(args.name()));
@@ -43,7 +43,7 @@ public final class Redis extends Datastore {
         var ping = "redis-cli --no-auth-warning -a \"$REDIS_PASSWORD\" ping | grep -q PONG";
         var container = ContainerArgs.builder()
                 .name("redis")
-                .image(args.image())
+                .image(args.image().reference())
                 // $(VAR) is expanded by the kubelet, so the password is never in the pod spec.
                 .command("redis-server")
                 .args("--save", "", "--appendonly", "no", "--maxmemory", args.maxMemory(),

@@ -85,14 +85,17 @@ final class StatefulStore {
                                 .volumes(spec.volumes())
                                 .build())
                         .build());
-        spec.claim().ifPresent(claim -> statefulSpec.volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(DATA_VOLUME).labels(spec.labels().all()).build())
-                .spec(PersistentVolumeClaimSpecArgs.builder()
-                        .accessModes("ReadWriteOnce")
-                        .storageClassName(claim.storageClass())
-                        .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", claim.size())).build())
-                        .build())
-                .build()));
+        spec.claim().ifPresent(claim -> {
+            var claimSpec = PersistentVolumeClaimSpecArgs.builder()
+                    .accessModes("ReadWriteOnce")
+                    .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", claim.size())).build());
+            // No class named: the cluster's default class (an existing cluster without a configured class).
+            claim.storageClass().ifPresent(claimSpec::storageClassName);
+            statefulSpec.volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name(DATA_VOLUME).labels(spec.labels().all()).build())
+                    .spec(claimSpec.build())
+                    .build());
+        });
 
         var options = CustomResourceOptions.builder().parent(parent).protect(spec.protect());
         if (spec.claim().isPresent()) {

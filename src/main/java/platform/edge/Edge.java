@@ -11,15 +11,18 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import platform.config.EdgeSettings;
+import platform.config.Site;
 import platform.k8s.AppLabels;
 import platform.k8s.NamespaceRef;
 import platform.k8s.Peer;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The way in: Gateway API on Envoy Gateway (ingress-nginx is retired), cert-manager issuing
@@ -34,11 +37,17 @@ public final class Edge extends ComponentResource {
     static final String PROXY_CONFIG = "platform-proxy";
 
     private final GatewayRef gateway;
+    private final Map<String, Site> sitesByNamespace = new LinkedHashMap<>();
+    private final Set<String> grantedNamespaces = new HashSet<>();
     private final List<Resource> routeDependencies = new ArrayList<>();
 
-    /** @param proxyReplicas Envoy proxies behind the load balancer (2 in production, so one can be drained) */
-    public Edge(String name, EdgeSettings settings, int proxyReplicas, @Nullable ComponentResourceOptions options) {
+    /**
+     * @param sites         every system's hosts and certificates: the gateway's HTTPS listeners
+     * @param proxyReplicas Envoy proxies behind the load balancer (2 in production, so one can be drained)
+     */
+    public Edge(String name, EdgeSettings settings, List<Site> sites, int proxyReplicas, @Nullable ComponentResourceOptions options) {
         super("platform:edge:Edge", name, options);
+        sites.forEach(site -> sitesByNamespace.put(site.namespace(), site));
         var labels = AppLabels.of("platform", "edge", name, "gateway");
         var controllerNamespace = ref(namespace(CONTROLLER_NAMESPACE, labels), CONTROLLER_NAMESPACE);
         var certManagerNamespace = ref(namespace(CERT_MANAGER_NAMESPACE, labels), CERT_MANAGER_NAMESPACE);
@@ -63,16 +72,30 @@ public final class Edge extends ComponentResource {
                 // cert-manager looks for the Gateway API CRDs (which Envoy Gateway's chart installs) when it starts.
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(envoyGateway).build());
 
-        gateway = GatewayRef.of("platform", GATEWAY_NAMESPACE, settings.hosts());
+        gateway = GatewayRef.of("platform", GATEWAY_NAMESPACE, sites);
         var afterEnvoy = CustomResourceOptions.builder().parent(this).dependsOn(envoyGateway).build();
         var afterCertManager = CustomResourceOptions.builder().parent(this).dependsOn(certManager).build();
 
-        EnvoyPolicies.proxyConfig(PROXY_CONFIG, controllerNamespace, settings.loadBalancerName(), proxyReplicas, labels, afterEnvoy);
+        EnvoyPolicies.proxyConfig(PROXY_CONFIG, controllerNamespace, settings.serviceType(), settings.loadBalancerName(),
+                proxyReplicas, labels, afterEnvoy);
         Gateways.gatewayClass(GATEWAY_CLASS, PROXY_CONFIG, CONTROLLER_NAMESPACE, labels, afterEnvoy);
-        for (var issuer : List.of(EdgeSettings.STAGING, EdgeSettings.PRODUCTION)) {
-            ClusterIssuers.letsEncrypt(issuer, settings.acmeEmail(), gateway, labels, afterCertManager);
+        Resource issuer;
+        if (settings.usesAcme()) {
+            var issuers = new LinkedHashMap<String, Resource>();
+            for (var acme : List.of(EdgeSettings.STAGING, EdgeSettings.PRODUCTION)) {
+                issuers.put(acme, ClusterIssuers.letsEncrypt(acme, settings.acmeEmail(), gateway, labels, afterCertManager));
+            }
+            issuer = issuers.get(settings.issuer());
+        } else {
+            issuer = ClusterIssuers.localCa(EdgeSettings.LOCAL_CA, CERT_MANAGER_NAMESPACE, labels, this, certManager);
         }
-        var gatewayObject = Gateways.gateway(gateway, GATEWAY_CLASS, settings.issuer(), labels,
+        for (var site : sites) {
+            if (site.tls() instanceof Site.Issued issued) {
+                Certificates.issued(site, issued, GATEWAY_NAMESPACE, settings.issuer(), labels,
+                        CustomResourceOptions.builder().parent(this).dependsOn(issuer, gatewayNamespace).build());
+            }
+        }
+        var gatewayObject = Gateways.gateway(gateway, GATEWAY_CLASS, labels,
                 CustomResourceOptions.builder().parent(this).dependsOn(envoyGateway, certManager, gatewayNamespace).build());
         Gateways.httpsRedirect(gateway, labels, CustomResourceOptions.builder().parent(this).dependsOn(gatewayObject).build());
         routeDependencies.add(envoyGateway);
@@ -105,10 +128,15 @@ public final class Edge extends ComponentResource {
 
     /**
      * Publishes a route: its HTTPRoute (and body limit and fixed responses) are children of
-     * {@code owner}, in the owner's namespace.
+     * {@code owner}, in the owner's namespace. A site whose certificate the operator supplies gets
+     * the grant that lets the Gateway read it, with its first route.
      */
     public void expose(Resource owner, NamespaceRef namespace, AppLabels labels, Route route) {
-        HttpRoutes.create(route, namespace, labels, gateway,
-                CustomResourceOptions.builder().parent(owner).dependsOn(routeDependencies).build());
+        var options = CustomResourceOptions.builder().parent(owner).dependsOn(routeDependencies).build();
+        var site = sitesByNamespace.get(namespace.name());
+        if (site != null && site.tls() instanceof Site.Supplied supplied && grantedNamespaces.add(namespace.name())) {
+            Certificates.grantSupplied(supplied, namespace, GATEWAY_NAMESPACE, labels, options);
+        }
+        HttpRoutes.create(route, namespace, labels, gateway, options);
     }
 }

@@ -6,8 +6,10 @@ import platform.k8s.CustomObject;
 import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Envoy Gateway's own objects: proxy settings, per-route body limits, fixed responses. */
 final class EnvoyPolicies {
@@ -15,15 +17,18 @@ final class EnvoyPolicies {
     }
 
     /**
-     * How Envoy Gateway runs the proxies: the DigitalOcean load balancer's name (so each stack's is
-     * recognisable in the control panel), replicas and resources.
+     * How Envoy Gateway runs the proxies: the Service type, on DigitalOcean the load balancer's name
+     * (so each stack's is recognisable in the control panel), replicas and resources.
      */
-    static CustomObject proxyConfig(String name, NamespaceRef namespace, String loadBalancerName, int replicas,
-                                    AppLabels labels, CustomResourceOptions options) {
+    static CustomObject proxyConfig(String name, NamespaceRef namespace, String serviceType, Optional<String> loadBalancerName,
+                                    int replicas, AppLabels labels, CustomResourceOptions options) {
+        var service = new LinkedHashMap<String, Object>();
+        service.put("type", serviceType);
+        loadBalancerName.ifPresent(lbName -> service.put("annotations", Map.of(
+                "service.beta.kubernetes.io/do-loadbalancer-name", lbName,
+                "service.beta.kubernetes.io/do-loadbalancer-healthcheck-protocol", "tcp")));
         var kubernetes = Map.<String, Object>of(
-                "envoyService", Map.of("annotations", Map.of(
-                        "service.beta.kubernetes.io/do-loadbalancer-name", loadBalancerName,
-                        "service.beta.kubernetes.io/do-loadbalancer-healthcheck-protocol", "tcp")),
+                "envoyService", service,
                 "envoyDeployment", Map.of("replicas", replicas, "container", Map.of("resources", Map.of(
                         "requests", Map.of("cpu", "100m", "memory", "256Mi"),
                         // Request buffering holds up to a route's body limit in memory.

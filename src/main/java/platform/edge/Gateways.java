@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The shared Gateway: an HTTP listener that only redirects to HTTPS (and carries ACME challenges),
- * and one HTTPS listener per host whose certificate cert-manager issues from the Gateway's
- * annotation. HTTPS listeners admit routes only from app namespaces (by label).
+ * and one HTTPS listener per host, presenting its site's certificate. HTTPS listeners admit routes
+ * only from app namespaces (by label).
  */
 final class Gateways {
     private Gateways() {
@@ -29,17 +29,17 @@ final class Gateways {
                 Meta.clusterScoped(name, labels), spec), options);
     }
 
-    static CustomObject gateway(GatewayRef ref, String gatewayClass, String issuer, AppLabels labels, CustomResourceOptions options) {
+    static CustomObject gateway(GatewayRef ref, String gatewayClass, AppLabels labels, CustomResourceOptions options) {
         var listeners = new ArrayList<Map<String, Object>>();
         listeners.add(Map.of("name", GatewayRef.HTTP_LISTENER, "protocol", "HTTP", "port", 80,
                 "allowedRoutes", Map.of("namespaces", Map.of("from", "Same"))));
-        ref.httpsListeners().forEach((host, listener) -> listeners.add(Map.of(
-                "name", listener, "protocol", "HTTPS", "port", 443, "hostname", host,
-                "tls", Map.of("mode", "Terminate", "certificateRefs", List.of(Map.of("kind", "Secret", "name", GatewayRef.certificateSecret(host)))),
+        ref.listeners().values().forEach(listener -> listeners.add(Map.of(
+                "name", listener.name(), "protocol", "HTTPS", "port", 443, "hostname", listener.host(),
+                "tls", Map.of("mode", "Terminate", "certificateRefs", List.of(Map.of("kind", "Secret",
+                        "name", listener.certificateSecret(), "namespace", listener.certificateNamespace()))),
                 "allowedRoutes", Map.of("namespaces", Map.of("from", "Selector",
                         "selector", Map.of("matchLabels", Map.of(AppNamespace.ROUTES_LABEL, "allowed")))))));
-        var metadata = ObjectMetaArgs.builder().name(ref.name()).namespace(ref.namespace()).labels(labels.all())
-                .annotations(Map.of("cert-manager.io/cluster-issuer", issuer)).build();
+        var metadata = ObjectMetaArgs.builder().name(ref.name()).namespace(ref.namespace()).labels(labels.all()).build();
         return new CustomObject(ref.namespace() + "-" + ref.name(), new CustomObject.Args(ApiGroups.GATEWAY_API, "Gateway", metadata,
                 Map.of("gatewayClassName", gatewayClass, "listeners", listeners)), options);
     }

@@ -20,7 +20,7 @@ final class HttpRoutes {
         for (var host : route.hosts()) {
             if (!gateway.serves(host)) {
                 throw new IllegalArgumentException("route " + route.name() + " uses host " + host
-                        + ", which is not a host of the gateway " + gateway.httpsListeners().keySet());
+                        + ", which is not a host of the gateway " + gateway.listeners().keySet());
             }
         }
         var timeout = route.timeout().toSeconds() + "s";
@@ -45,7 +45,7 @@ final class HttpRoutes {
             rules.add(httpRule);
         }
         var spec = Map.<String, Object>of(
-                "parentRefs", route.hosts().stream().map(host -> gateway.parentRef(gateway.httpsListeners().get(host))).toList(),
+                "parentRefs", route.hosts().stream().map(host -> gateway.parentRef(gateway.listeners().get(host).name())).toList(),
                 "hostnames", route.hosts(),
                 "rules", rules);
         route.maxBody().ifPresent(size -> EnvoyPolicies.bodyLimit(route.name(), namespace, size, labels, options));

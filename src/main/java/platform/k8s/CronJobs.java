@@ -11,7 +11,6 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import java.util.regex.Pattern;
 
 /**
  * Scheduled jobs, all alike: never two runs at once ({@code Forbid}), a missed run started at most
@@ -19,18 +18,12 @@ import java.util.regex.Pattern;
  * result, times in UTC.
  */
 public final class CronJobs {
-    private static final Pattern FIELD = Pattern.compile("[0-9*/,\\-]+");
-
     private CronJobs() {
     }
 
-    /** Checks a five-field cron expression; the message names the job. */
+    /** Checks a schedule field by field ({@link CronSchedule}); the message names the job. */
     public static String requireSchedule(String job, String schedule) {
-        var fields = schedule.trim().split("\\s+");
-        if (fields.length != 5 || java.util.Arrays.stream(fields).anyMatch(field -> !FIELD.matcher(field).matches())) {
-            throw new IllegalArgumentException("schedule of " + job + " must be a five-field cron expression such as \"0 8 * * *\", got \"" + schedule + "\"");
-        }
-        return schedule;
+        return CronSchedule.require(job, schedule);
     }
 
     public static CronJob create(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,

@@ -93,7 +93,7 @@ public final class RenderCommand {
             err.println("render of stack " + stack + " failed: " + unreadable.getMessage());
             return FAILED;
         }
-        for (var key : SecretKeys.ALL) {
+        for (var key : SecretKeys.REQUIRED) {
             if (!config.has(StackConfig.fullKey(key))) {
                 // Encrypted or unset secrets cannot be read offline; a secret placeholder stands in.
                 config.setSecret(StackConfig.fullKey(key), "offline-placeholder");

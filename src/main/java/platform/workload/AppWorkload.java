@@ -66,7 +66,7 @@ public final class AppWorkload extends ComponentResource {
         mounts.addAll(scratchMounts);
         var container = ContainerArgs.builder()
                 .name(args.container())
-                .image(args.image())
+                .image(args.image().reference())
                 .env(args.env())
                 .resources(args.resources().toArgs())
                 .securityContext(Hardening.container())

@@ -7,7 +7,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
-import platform.k8s.Images;
+import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * @param name               the Deployment's name, as the seed names it ({@code server-deployment})
  * @param container          the container's name ({@code kubectl logs ... -c consumer})
- * @param image              a tagged image reference, pinned by digest or commit where the stack demands
+ * @param image              the image as the cluster pulls it (pinned by digest in production)
  * @param replicas           more than one gets a PodDisruptionBudget and spreads across nodes
  * @param nodePool           the DOKS pool to run on, or empty for any node
  * @param port               the port it listens on, if any; then a ClusterIP Service named {@code service} is created
@@ -30,14 +30,13 @@ import java.util.regex.Pattern;
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
  */
-public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, String image,
+public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
                               List<ContainerArgs> initContainers, Optional<Integer> port, Optional<String> service,
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
                               List<String> credentialVersions) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern IMAGE = Pattern.compile("[a-z0-9./_-]+(:[A-Za-z0-9._-]+)?(@sha256:[a-f0-9]{64})?");
 
     public AppWorkloadArgs {
         Objects.requireNonNull(namespace, "namespace");
@@ -46,10 +45,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                 throw new IllegalArgumentException("workload and container names must be DNS labels, got " + value);
             }
         }
-        if (!IMAGE.matcher(image).matches()) {
-            throw new IllegalArgumentException("workload " + name + " image is not an image reference: " + image);
-        }
-        Images.requirePinned("workload " + name, image);
+        Objects.requireNonNull(image, "image of workload " + name);
         if (replicas < 0 || replicas > 50) {
             throw new IllegalArgumentException("workload " + name + " replicas must be 0 to 50, got " + replicas);
         }
@@ -72,7 +68,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         credentialVersions = List.copyOf(credentialVersions);
     }
 
-    public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, String image) {
+    public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
         return new Builder(namespace, labels, name, container, image);
     }
 
@@ -81,7 +77,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final AppLabels labels;
         private final String name;
         private final String container;
-        private final String image;
+        private final ContainerImage image;
         private int replicas = 1;
         private String nodePool;
         private List<String> command = List.of();
@@ -98,7 +94,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final List<VolumeMountArgs> mounts = new ArrayList<>();
         private final List<String> credentialVersions = new ArrayList<>();
 
-        private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, String image) {
+        private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
             this.labels = labels;
             this.name = name;

@@ -16,6 +16,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
+import platform.k8s.ContainerImage;
 import platform.k8s.CronJobs;
 import platform.k8s.Env;
 import platform.k8s.Hardening;
@@ -36,12 +37,11 @@ import java.util.Map;
  * @param cronJob     the CronJob's name
  * @param role        the Role's name (Bow-Mark: {@code deployment-manager-role})
  * @param deployments the Deployments to restart, by name
+ * @param kubectl     a kubectl image matching the cluster's minor ({@code platform.Versions.KUBECTL})
  */
 public final class ScheduledRestart extends ComponentResource {
-    public static final String KUBECTL_IMAGE = platform.Versions.KUBECTL;
-
     public record Args(NamespaceRef namespace, String system, String cronJob, String role, String schedule,
-                       List<String> deployments) {
+                       List<String> deployments, ContainerImage kubectl) {
         public Args {
             CronJobs.requireSchedule(cronJob, schedule);
             deployments = List.copyOf(deployments);
@@ -86,7 +86,7 @@ public final class ScheduledRestart extends ComponentResource {
                 .securityContext(Hardening.pod(RunAs.TOOL))
                 .containers(ContainerArgs.builder()
                         .name("restart")
-                        .image(KUBECTL_IMAGE)
+                        .image(args.kubectl().reference())
                         .command(command)
                         .env(Env.plain("HOME", "/tmp"))
                         .resources(ComputeResources.SMALL.toArgs())

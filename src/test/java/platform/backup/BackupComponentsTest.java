@@ -1,5 +1,8 @@
 package platform.backup;
 
+import platform.Versions;
+import platform.k8s.ContainerImage;
+import platform.secrets.CredentialSource;
 import org.junit.jupiter.api.Test;
 import platform.Baseline;
 import platform.Stacks;
@@ -15,6 +18,7 @@ import platform.render.RegisteredResource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +31,13 @@ class BackupComponentsTest {
     private static ProgramRun.Result attached() {
         return ProgramRun.run(ctx -> {
             var namespace = new AppNamespace("mortimer", "mortimer", false, null).ref();
-            var target = new BackupTarget("spaces");
-            var postgres = new Postgres("postgres", PostgresArgs.builder(namespace, "mortimer").owner("srq_hpn")
-                    .database("srq_hpn", "database").build(), null);
-            var mongo = new MongoDb("mongodb", MongoDbArgs.of(namespace, "mortimer", "alfred", "mortimer", "10Gi", 0, false), null);
+            var target = new BackupTarget(BackupTarget.SECRET, "", ContainerImage.of(Versions.AWS_CLI));
+            var postgres = new Postgres("postgres", PostgresArgs.builder(namespace, "mortimer").image(ContainerImage.of(Versions.POSTGRES))
+                    .owner("srq_hpn").database("srq_hpn", "database").build(), null);
+            var mongo = new MongoDb("mongodb", MongoDbArgs.of(namespace, "mortimer", ContainerImage.of(Versions.MONGO), "alfred", "mortimer",
+                    "10Gi", Optional.of(platform.config.ClusterSettings.DIGITALOCEAN_RETAIN_CLASS), CredentialSource.generated(), CredentialSource.generated(), false), null);
             new PostgresBackup("pg-backup", PostgresBackup.Args.daily(postgres, target, "30 2 * * *", 14, "0 4 * * 0", 26), null);
-            new MongoBackup("mongo-backup", new MongoBackup.Args(mongo, target, "0 3 * * *", "0 5 * * 0", 26), null);
+            new MongoBackup("mongo-backup", new MongoBackup.Args(mongo, target, "0 3 * * *", "0 5 * * 0", 26, CredentialSource.generated()), null);
         }, "test", Map.of(), Set.of());
     }
 
@@ -45,12 +50,12 @@ class BackupComponentsTest {
     }
 
     @Test
-    void prodHasAVersionedBucketWithALifecycleBackstopAndAKeyScopedToIt() {
+    void prodHasAVersionedBucketPerSystemWithALifecycleBackstopAndAKeyScopedToIt() {
         var prod = Stacks.run("prod");
-        var bucket = Stacks.only(prod, SpacesBucket.TYPE, "backups");
-        var key = Stacks.only(prod, SpacesKey.TYPE, "backups-key");
+        var bucket = Stacks.only(prod, SpacesBucket.TYPE, "backups-bowmark");
+        var key = Stacks.only(prod, SpacesKey.TYPE, "backups-bowmark-key");
 
-        assertThat(bucket.inputs()).containsEntry("name", "platform-prod-backups").containsEntry("region", "tor1")
+        assertThat(bucket.inputs()).containsEntry("name", "platform-prod-backups-bowmark").containsEntry("region", "tor1")
                 .containsEntry("acl", "private").containsEntry("forceDestroy", false);
         assertThat(bucket.input("versioning.enabled")).contains(true);
         var rules = list(bucket.inputs().get("lifecycleRules")).stream().map(Stacks::map).toList();
@@ -58,10 +63,10 @@ class BackupComponentsTest {
             assertThat(rule).containsEntry("prefix", "pg-backups/").containsEntry("enabled", true);
             assertThat(map(rule.get("expiration"))).containsEntry("days", 35L);
         });
-        assertThat(list(key.inputs().get("grants"))).containsExactly(Map.of("bucket", "platform-prod-backups", "permission", "readwrite"));
+        assertThat(list(key.inputs().get("grants"))).containsExactly(Map.of("bucket", "platform-prod-backups-bowmark", "permission", "readwrite"));
         assertThat(bucket.options().protect()).isTrue();
         assertThat(key.options().protect()).isTrue();
-        assertThat(Stacks.only(Stacks.run("dev"), SpacesBucket.TYPE, "backups").options().protect()).isFalse();
+        assertThat(Stacks.only(Stacks.run("dev"), SpacesBucket.TYPE, "backups-bowmark").options().protect()).isFalse();
     }
 
     @Test
@@ -73,12 +78,12 @@ class BackupComponentsTest {
 
         assertThat(backup.input("spec.schedule")).contains("30 2 * * *");
         assertThat(backup.input("spec.concurrencyPolicy")).contains("Forbid");
-        assertThat(dump.get("image")).isEqualTo("postgres:16.10");
+        assertThat(dump.get("image")).isEqualTo(platform.Versions.POSTGRES);
         assertThat(dump.get("command")).isEqualTo(List.of("bash", "/scripts/pg-dump.sh"));
         assertThat(dump.get("env").toString()).contains("name=DATABASES, value=srq_hpn").contains("key=password");
         assertThat(upload.get("command")).isEqualTo(List.of("bash", "/scripts/upload.sh"));
         assertThat(upload.get("env").toString()).contains("name=RETENTION, value=days:14").contains("name=PREFIX, value=pg-backups/")
-                .contains("name=AWS_SECRET_ACCESS_KEY, valueFrom={secretKeyRef={key=secret, name=spaces}}");
+                .contains("name=AWS_SECRET_ACCESS_KEY, valueFrom={secretKeyRef={key=secret, name=backup-bucket}}");
         var scripts = map(Stacks.object(result, "ConfigMap", "mortimer", "pg-backup-scripts").inputs().get("data"));
         assertThat(scripts.get("pg-dump.sh").toString()).contains("pg_dump -Fc").contains("pg_dumpall --globals-only");
         assertThat(Stacks.object(result, "NetworkPolicy", "mortimer", "postgres-from-pg-backup")).isNotNull();

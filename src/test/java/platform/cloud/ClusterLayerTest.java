@@ -1,6 +1,7 @@
 package platform.cloud;
 
 import org.junit.jupiter.api.Test;
+import platform.AnsweringCloud;
 import platform.Stacks;
 import platform.providers.digitalocean.ContainerRegistry;
 import platform.providers.digitalocean.KubernetesCluster;
@@ -25,7 +26,7 @@ class ClusterLayerTest {
         var cluster = Stacks.only(prod, KubernetesCluster.TYPE, "cluster");
         assertThat(cluster.inputs()).containsEntry("name", "platform-prod")
                 .containsEntry("region", "tor1")
-                .containsEntry("version", "1.35.6-do.0")
+                .containsEntry("version", "1.35.[unknown]")
                 .containsEntry("ha", true)
                 .containsEntry("autoUpgrade", true)
                 .containsEntry("surgeUpgrade", true)
@@ -63,6 +64,37 @@ class ClusterLayerTest {
         // Replacing a cluster takes everything on it, so no environment may do it by accident.
         assertThat(dev.resources().stream().filter(resource -> resource.options().protect()).map(r -> r.type() + "::" + r.name()))
                 .containsExactlyInAnyOrder(KubernetesCluster.TYPE + "::cluster", Vpc.TYPE + "::cluster-vpc");
+    }
+
+    @Test
+    void aMinorIsResolvedToItsNewestPatchAndAnExactSlugIsUsedAsIs() {
+        var answered = Stacks.run("prod", new AnsweringCloud(), false);
+        assertThat(Stacks.only(answered, KubernetesCluster.TYPE, "cluster").inputs()).containsEntry("version", "1.35." + AnsweringCloud.NEWEST_PATCH);
+        assertThat(answered.outputs()).containsEntry("clusterVersion", "1.35." + AnsweringCloud.NEWEST_PATCH);
+
+        var exact = Stacks.run("prod", "platform:cluster.version=1.34.9-do.1");
+        assertThat(Stacks.only(exact, KubernetesCluster.TYPE, "cluster").inputs()).containsEntry("version", "1.34.9-do.1");
+    }
+
+    @Test
+    void registryIntegrationOnlyWithARegistryAndTheClusterWaitsForIt() {
+        var prod = Stacks.only(Stacks.run("prod"), KubernetesCluster.TYPE, "cluster");
+        assertThat(prod.inputs()).containsEntry("registryIntegration", true);
+        assertThat(prod.options().dependsOn()).contains("digitalocean:index/containerRegistry:ContainerRegistry::registry");
+
+        var dev = Stacks.only(Stacks.run("dev"), KubernetesCluster.TYPE, "cluster");
+        assertThat(dev.inputs()).containsEntry("registryIntegration", false);
+        assertThat(dev.options().dependsOn()).noneMatch(dependency -> dependency.contains("ContainerRegistry"));
+    }
+
+    @Test
+    void theKubernetesProviderRunsACurrentPluginAndForgetsAnUnreachableClusterOutsideProduction() {
+        var prod = Stacks.only(Stacks.run("prod"), "pulumi:providers:kubernetes", "kubernetes");
+        var dev = Stacks.only(Stacks.run("dev"), "pulumi:providers:kubernetes", "kubernetes");
+
+        assertThat(prod.options().version()).isEqualTo(platform.Versions.KUBERNETES_PROVIDER_PLUGIN);
+        assertThat(prod.inputs()).containsEntry("deleteUnreachable", "false");
+        assertThat(dev.inputs()).containsEntry("deleteUnreachable", "true");
     }
 
     @Test

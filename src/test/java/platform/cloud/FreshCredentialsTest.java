@@ -47,7 +47,9 @@ class FreshCredentialsTest {
 
         @Override
         public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-            assertThat(args.token).isEqualTo(GetKubernetesCluster.TOKEN);
+            if (!args.token.equals(GetKubernetesCluster.TOKEN)) {
+                return answers.callAsync(args);
+            }
             reads.incrementAndGet();
             return CompletableFuture.completedFuture(Map.of(
                     "name", args.args.get("name"),

@@ -3,6 +3,9 @@ package platform.data;
 import com.pulumi.Context;
 import com.pulumi.test.Mocks;
 import platform.AnsweringCloud;
+import platform.Versions;
+import platform.k8s.ContainerImage;
+import platform.secrets.CredentialSource;
 import platform.k8s.AppNamespace;
 import platform.render.ProgramRun;
 
@@ -12,6 +15,7 @@ import java.util.function.Consumer;
 
 /** A test stack with one of each datastore in namespace {@code demo}, with clients admitted. */
 final class DatastoreTestStack {
+    private static final java.util.Optional<String> RETAIN = java.util.Optional.of(platform.config.ClusterSettings.DIGITALOCEAN_RETAIN_CLASS);
     static final Map<String, String> API_PODS = Map.of("app.kubernetes.io/name", "api", "app.kubernetes.io/instance", "api");
 
     private DatastoreTestStack() {
@@ -30,18 +34,22 @@ final class DatastoreTestStack {
     private static ProgramRun.Result run(boolean protect, int rotation, Mocks mocks) {
         Consumer<Context> program = ctx -> {
             var namespace = new AppNamespace("demo", "demo", false, null).ref();
-            new Postgres("postgres", PostgresArgs.builder(namespace, "demo")
+            var password = CredentialSource.generated(rotation);
+            new Postgres("postgres", PostgresArgs.builder(namespace, "demo").image(ContainerImage.of(Versions.POSTGRES))
                     .owner("demo").database("demo", "database").database("demo_reports", "dbReports")
-                    .appRole("demo_app").rotation(rotation).protect(protect).build(), null)
+                    .appRole("demo_app").password(password).appPassword(password).protect(protect).build(), null)
                     .allowFrom("api", API_PODS);
-            new RabbitMq("rabbitmq", RabbitMqArgs.builder(namespace, "demo")
+            new RabbitMq("rabbitmq", RabbitMqArgs.builder(namespace, "demo").image(ContainerImage.of(Versions.RABBITMQ))
                     .user("demo").vhost("demo", "vhost").vhost("demo-concrete", "vhostConcrete")
-                    .rotation(rotation).protect(protect).build(), null)
+                    .password(password).protect(protect).build(), null)
                     .allowFrom("api", API_PODS);
-            new Redis("redis", RedisArgs.cache(namespace, "demo", "200mb", "allkeys-lru", rotation), null).allowFrom("api", API_PODS);
-            new MongoDb("mongodb", MongoDbArgs.of(namespace, "demo", "demo", "demo_app", "10Gi", rotation, protect), null)
+            new Redis("redis", RedisArgs.cache(namespace, "demo", ContainerImage.of(Versions.REDIS), "200mb", "allkeys-lru", password), null)
                     .allowFrom("api", API_PODS);
-            new OpenSearch("opensearch", OpenSearchArgs.singleNode(namespace, "demo", "512m", protect), null).allowFrom("api", API_PODS);
+            new MongoDb("mongodb", MongoDbArgs.of(namespace, "demo", ContainerImage.of(Versions.MONGO), "demo", "demo_app", "10Gi",
+                    RETAIN, CredentialSource.generated(), password, protect), null)
+                    .allowFrom("api", API_PODS);
+            new OpenSearch("opensearch", OpenSearchArgs.singleNode(namespace, "demo", ContainerImage.of(Versions.OPENSEARCH), "512m",
+                    RETAIN, password, protect), null).allowFrom("api", API_PODS);
         };
         return mocks == null
                 ? ProgramRun.run(program, "test", Map.of(), Set.of())

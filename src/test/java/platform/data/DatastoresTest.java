@@ -1,5 +1,8 @@
 package platform.data;
 
+import platform.Versions;
+import platform.k8s.ContainerImage;
+import platform.secrets.CredentialSource;
 import org.junit.jupiter.api.Test;
 import platform.AnsweringCloud;
 import platform.Baseline;
@@ -91,17 +94,21 @@ class DatastoresTest {
                 .hasMessageContaining("needs at least one database");
         assertThatThrownBy(() -> PostgresArgs.builder(namespace, "demo").owner("Demo!").database("demo", "database").build())
                 .hasMessageContaining("postgres role must be a lower-case SQL identifier, got Demo!");
-        assertThatThrownBy(() -> PostgresArgs.builder(namespace, "demo").owner("demo").database("demo", "database").image("postgres:latest").build())
-                .hasMessageContaining("pinned tag");
+        assertThatThrownBy(() -> PostgresArgs.builder(namespace, "demo").owner("demo").database("demo", "database").build())
+                .hasMessageContaining("image of postgres postgres");
+        assertThatThrownBy(() -> ContainerImage.of("postgres:latest")).hasMessageContaining("needs a release tag, not \"latest\"");
         assertThatThrownBy(() -> PostgresArgs.builder(namespace, "demo").owner("demo").database("demo", "database").storageSize("10GB").build())
                 .hasMessageContaining("volume size must be a quantity such as 10Gi, got 10GB");
         assertThatThrownBy(() -> RabbitMqArgs.builder(namespace, "demo").user("demo").build())
                 .hasMessageContaining("needs at least one vhost");
-        assertThatThrownBy(() -> RedisArgs.cache(namespace, "demo", "200mb", "lru", 0))
+        var generated = CredentialSource.generated();
+        assertThatThrownBy(() -> RedisArgs.cache(namespace, "demo", ContainerImage.of(Versions.REDIS), "200mb", "lru", generated))
                 .hasMessageContaining("evictionPolicy must be one of");
-        assertThatThrownBy(() -> MongoDbArgs.of(namespace, "demo", "demo", "root", "10Gi", 0, false))
+        assertThatThrownBy(() -> MongoDbArgs.of(namespace, "demo", ContainerImage.of(Versions.MONGO), "demo", "root", "10Gi",
+                java.util.Optional.empty(), generated, generated, false))
                 .hasMessageContaining("appUser");
-        assertThatThrownBy(() -> OpenSearchArgs.singleNode(namespace, "demo", "512", false))
+        assertThatThrownBy(() -> OpenSearchArgs.singleNode(namespace, "demo", ContainerImage.of(Versions.OPENSEARCH), "512",
+                java.util.Optional.empty(), generated, false))
                 .hasMessageContaining("heap must be like 512m");
     }
 }

@@ -16,7 +16,7 @@ class PostgresTest {
         var set = Stacks.object(DatastoreTestStack.run(true, 1), "StatefulSet", "demo", "postgres");
         var postgres = Stacks.container(set);
 
-        assertThat(postgres.get("image")).isEqualTo("postgres:16.10");
+        assertThat(postgres.get("image")).isEqualTo(platform.Versions.POSTGRES);
         assertThat(list(postgres.get("env"))).contains(Map.of("name", "PGDATA", "value", "/var/lib/postgresql/data/pgdata"),
                 Map.of("name", "POSTGRES_DB", "value", "demo"));
         assertThat(map(map(postgres.get("readinessProbe")).get("exec")).get("command").toString()).contains("pg_isready");

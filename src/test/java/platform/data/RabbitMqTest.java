@@ -19,7 +19,7 @@ class RabbitMqTest {
         assertThat(conf).contains("definitions.local.path = /etc/rabbitmq/definitions/definitions.json")
                 .contains("definitions.skip_if_unchanged = false");
         var definitions = RabbitMq.definitionsJson(RabbitMqArgs.builder(platform.k8s.NamespaceRef.existing("demo"), "demo")
-                .user("bowmark").vhost("bowmark", "vhost").vhost("bowmark-concrete", "vhostConcrete").build(), "pw");
+                .image(platform.k8s.ContainerImage.of(platform.Versions.RABBITMQ)).user("bowmark").vhost("bowmark", "vhost").vhost("bowmark-concrete", "vhostConcrete").build(), "pw");
         assertThat(definitions).contains("\"name\": \"bowmark-concrete\"").contains("\"vhost\": \"bowmark-concrete\"")
                 .contains("\"configure\": \".*\"");
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import platform.Baseline;
 import platform.Stacks;
 import platform.config.EdgeSettings;
+import platform.config.Site;
 import platform.k8s.AppLabels;
 import platform.k8s.AppNamespace;
 import platform.render.ProgramRun;
@@ -11,6 +12,7 @@ import platform.render.ProgramRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +21,12 @@ import static platform.Stacks.list;
 import static platform.Stacks.map;
 
 class EdgeTest {
-    private static final EdgeSettings SETTINGS = new EdgeSettings(List.of("www.example.org", "api.example.org"),
-            EdgeSettings.PRODUCTION, "ops@example.org", "test-edge", "v1.9.0", "v1.21.1");
+    private static final EdgeSettings SETTINGS = new EdgeSettings(EdgeSettings.PRODUCTION, "ops@example.org", "LoadBalancer",
+            Optional.of("test-edge"), "v1.9.0", "v1.21.1");
+    /** One site with an issued certificate, one whose certificate its operators supply. */
+    private static final List<Site> SITES = List.of(
+            new Site("sample", "sample", List.of("www.example.org", "api.example.org"), new Site.Issued("sample-tls")),
+            new Site("other", "other", List.of("other.example.org"), new Site.Supplied("it-wildcard")));
     private static final Backend WEB = Backend.of("web", Set.of(3000), 3000);
     private static final Backend API = Backend.of("api", Set.of(8000), 8000);
 
@@ -38,9 +44,12 @@ class EdgeTest {
 
     private static ProgramRun.Result run() {
         return ProgramRun.run(ctx -> {
-            var edge = new Edge("edge", SETTINGS, 2, null);
+            var edge = new Edge("edge", SETTINGS, SITES, 2, null);
             var namespace = new AppNamespace("sample", "sample", false, null);
             edge.expose(namespace, namespace.ref(), AppLabels.of("sample", "sample", "sample", "routing"), SAMPLE);
+            var other = new AppNamespace("other", "other", false, null);
+            edge.expose(other, other.ref(), AppLabels.of("other", "other", "other", "routing"),
+                    Route.builder("other").hosts(List.of("other.example.org")).prefix("/", WEB).build());
         }, "test", Map.of(), Set.of());
     }
 
@@ -84,14 +93,14 @@ class EdgeTest {
         var gateway = Stacks.object(result, "Gateway", "edge", "platform");
         var listeners = list(gateway.input("spec.listeners").orElseThrow()).stream().map(Stacks::map).toList();
 
-        assertThat(gateway.input("metadata.annotations")).contains(Map.of("cert-manager.io/cluster-issuer", "letsencrypt-production"));
-        assertThat(listeners).extracting(l -> l.get("name")).containsExactly("http", "https-www-example-org", "https-api-example-org");
+        assertThat(listeners).extracting(l -> l.get("name"))
+                .containsExactly("http", "https-www-example-org", "https-api-example-org", "https-other-example-org");
         var http = listeners.get(0);
         assertThat(http).containsEntry("port", 80L).containsEntry("protocol", "HTTP");
         assertThat(http.get("allowedRoutes").toString()).contains("from=Same");
         var www = listeners.get(1);
         assertThat(www).containsEntry("hostname", "www.example.org").containsEntry("port", 443L).containsEntry("protocol", "HTTPS");
-        assertThat(www.get("tls").toString()).contains("mode=Terminate").contains("name=www-example-org-tls");
+        assertThat(www.get("tls").toString()).contains("mode=Terminate").contains("name=sample-tls").contains("namespace=edge");
         assertThat(www.get("allowedRoutes").toString()).contains("from=Selector").contains("platform.dev/gateway-routes=allowed");
 
         var redirect = Stacks.object(result, "HTTPRoute", "edge", "https-redirect");
@@ -100,6 +109,44 @@ class EdgeTest {
         assertThat(redirect.input("spec.parentRefs").orElseThrow().toString()).contains("sectionName=http");
         assertThat(Stacks.object(result, "Namespace", "cluster", "sample").input("metadata.labels").orElseThrow().toString())
                 .contains("platform.dev/gateway-routes=allowed");
+    }
+
+    @Test
+    void anIssuedSiteGetsOneCertificateForAllItsHostsFromTheStacksIssuer() {
+        var result = run();
+        var certificate = Stacks.object(result, "Certificate", "edge", "sample-tls");
+
+        assertThat(certificate.input("spec.dnsNames")).contains(List.of("www.example.org", "api.example.org"));
+        assertThat(certificate.input("spec.secretName")).contains("sample-tls");
+        assertThat(certificate.input("spec.issuerRef.name")).contains("letsencrypt-production");
+        assertThat(certificate.input("spec.renewBefore")).contains("720h");
+        assertThat(certificate.options().dependsOn()).contains("kubernetes:cert-manager.io/v1:ClusterIssuer::letsencrypt-production");
+    }
+
+    @Test
+    void aSuppliedCertificateStaysInItsSystemsNamespaceAndTheGatewayIsGrantedItOnly() {
+        var result = run();
+        var listener = list(Stacks.object(result, "Gateway", "edge", "platform").input("spec.listeners").orElseThrow()).stream()
+                .map(Stacks::map).filter(l -> "other.example.org".equals(l.get("hostname"))).findFirst().orElseThrow();
+        assertThat(listener.get("tls").toString()).contains("name=it-wildcard").contains("namespace=other");
+        var grant = Stacks.object(result, "ReferenceGrant", "other", "gateway-reads-it-wildcard");
+        assertThat(grant.input("spec.from").orElseThrow().toString()).contains("kind=Gateway").contains("namespace=edge");
+        assertThat(grant.input("spec.to")).contains(List.of(Map.of("group", "", "kind", "Secret", "name", "it-wildcard")));
+        assertThat(Stacks.where(result, r -> r.isKubernetesObject() && r.kind().equals("Certificate")))
+                .extracting(platform.render.RegisteredResource::metadataName).containsExactly("sample-tls");
+    }
+
+    @Test
+    void aLocalClusterGetsItsOwnCaAndNoLoadBalancerAnnotations() {
+        var local = new EdgeSettings(EdgeSettings.LOCAL_CA, "", "NodePort", Optional.empty(), "v1.9.0", "v1.21.1");
+        var result = ProgramRun.run(ctx -> new Edge("edge", local, SITES.subList(0, 1), 1, null), "test", Map.of(), Set.of());
+
+        assertThat(Stacks.where(result, r -> r.isKubernetesObject() && r.kind().equals("ClusterIssuer")))
+                .extracting(platform.render.RegisteredResource::metadataName).containsExactlyInAnyOrder("selfsigned-bootstrap", "local-ca");
+        assertThat(Stacks.object(result, "Certificate", "cert-manager", "platform-local-ca").input("spec.isCA")).contains(true);
+        assertThat(Stacks.object(result, "Certificate", "edge", "sample-tls").input("spec.issuerRef.name")).contains("local-ca");
+        var proxy = Stacks.object(result, "EnvoyProxy", "envoy-gateway-system", "platform-proxy");
+        assertThat(proxy.input("spec.provider.kubernetes.envoyService")).contains(Map.of("type", "NodePort"));
     }
 
     @Test
@@ -148,7 +195,7 @@ class EdgeTest {
         assertThatThrownBy(() -> Route.builder("Bad_Name").hosts(List.of("a.example.org")).prefix("/", WEB).build())
                 .hasMessageContaining("route name must be a DNS label");
         var unknownHost = ProgramRun.run(ctx -> {
-            var edge = new Edge("edge", SETTINGS, 1, null);
+            var edge = new Edge("edge", SETTINGS, SITES, 1, null);
             var namespace = new AppNamespace("sample", "sample", false, null);
             edge.expose(namespace, namespace.ref(), AppLabels.of("sample", "sample", "sample", "routing"),
                     Route.builder("elsewhere").hosts(List.of("evil.example.com")).prefix("/", WEB).build());

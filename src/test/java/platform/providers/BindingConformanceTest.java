@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import platform.providers.digitalocean.GetKubernetesCluster;
 import platform.providers.digitalocean.GetKubernetesClusterResult;
+import platform.providers.digitalocean.GetKubernetesVersions;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -109,6 +110,19 @@ class BindingConformanceTest {
         checkOutputType(GetKubernetesClusterResult.class, function.getAsJsonObject("outputs"), schema, "getKubernetesCluster", problems);
         assertThat(problems).isEmpty();
         assertThat(function.getAsJsonObject("outputs").getAsJsonObject("properties").getAsJsonObject("kubeConfigs").has("secret")).isTrue();
+    }
+
+    @Test
+    void getKubernetesVersionsMatchesItsSchemaAndCanReadEveryOutput() {
+        var schema = schemas.get("digitalocean");
+        var function = schema.getAsJsonObject("functions").getAsJsonObject(GetKubernetesVersions.TOKEN);
+        assertThat(function).isNotNull();
+        var problems = new ArrayList<String>();
+        var inputs = function.getAsJsonObject("inputs");
+        checkInputs(GetKubernetesVersions.Args.class, inputs.getAsJsonObject("properties"), inputs.getAsJsonArray("required"),
+                schema, GetKubernetesVersions.TOKEN, problems);
+        checkOutputType(GetKubernetesVersions.Result.class, function.getAsJsonObject("outputs"), schema, "getKubernetesVersions", problems);
+        assertThat(problems).isEmpty();
     }
 
     @Test

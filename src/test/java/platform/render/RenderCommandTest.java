@@ -115,7 +115,7 @@ class RenderCommandTest {
         assertThat(render("dev", "--config", "platform:cluster.mode=existing", "--config", "cluster.context=kind-platform")).isEqualTo(0);
 
         var resources = Files.readString(outDir("dev").resolve("resources.json"));
-        assertThat(resources).doesNotContain("digitalocean:").contains("\"context\": \"kind-platform\"");
+        assertThat(resources).doesNotContain("digitalocean:").doesNotContain("do-block-storage").contains("\"context\": \"kind-platform\"");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package platform.workload;
 
+import platform.Versions;
+import platform.k8s.ContainerImage;
 import org.junit.jupiter.api.Test;
 import platform.Baseline;
 import platform.Stacks;
@@ -16,8 +18,9 @@ import static platform.Stacks.list;
 import static platform.Stacks.map;
 
 class ScheduledRestartTest {
+    private static final ContainerImage KUBECTL = ContainerImage.of(Versions.KUBECTL);
     private static final ScheduledRestart.Args ARGS = new ScheduledRestart.Args(NamespaceRef.existing("bowmark"), "bowmark",
-            "nightly-worker-restart", "deployment-manager-role", "0 7 * * *", List.of("worker-deployment", "consumer-deployment"));
+            "nightly-worker-restart", "deployment-manager-role", "0 7 * * *", List.of("worker-deployment", "consumer-deployment"), KUBECTL);
 
     @Test
     void itRestartsExactlyTheNamedDeploymentsWithAnAccountThatMayDoNothingElse() {
@@ -38,9 +41,11 @@ class ScheduledRestartTest {
 
     @Test
     void aBadScheduleOrNoDeploymentIsRejected() {
-        assertThatThrownBy(() -> new ScheduledRestart.Args(NamespaceRef.existing("x"), "x", "restart", "role", "7am daily", List.of("a")))
-                .hasMessageContaining("schedule of restart must be a five-field cron expression");
-        assertThatThrownBy(() -> new ScheduledRestart.Args(NamespaceRef.existing("x"), "x", "restart", "role", "0 7 * * *", List.of()))
+        assertThatThrownBy(() -> new ScheduledRestart.Args(NamespaceRef.existing("x"), "x", "restart", "role", "7am daily", List.of("a"), KUBECTL))
+                .hasMessageContaining("schedule of restart \"7am daily\" has 2 fields, expected 5");
+        assertThatThrownBy(() -> new ScheduledRestart.Args(NamespaceRef.existing("x"), "x", "restart", "role", "0 25 * * *", List.of("a"), KUBECTL))
+                .hasMessageContaining("hour \"25\": \"25\" is not a number from 0 to 23");
+        assertThatThrownBy(() -> new ScheduledRestart.Args(NamespaceRef.existing("x"), "x", "restart", "role", "0 7 * * *", List.of(), KUBECTL))
                 .hasMessageContaining("restart needs at least one deployment");
     }
 }

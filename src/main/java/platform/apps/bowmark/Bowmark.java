@@ -8,15 +8,14 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import platform.backup.BackupTarget;
 import platform.backup.PostgresBackup;
-import platform.cloud.BackupBucket;
 import platform.config.BowmarkSettings;
-import platform.config.PlatformSettings;
 import platform.data.Postgres;
 import platform.data.PostgresArgs;
 import platform.data.RabbitMq;
 import platform.data.RabbitMqArgs;
+import platform.Versions;
+import platform.apps.SystemContext;
 import platform.edge.Edge;
 import platform.edge.Route;
 import platform.k8s.AppLabels;
@@ -29,7 +28,7 @@ import platform.k8s.NamespaceRef;
 import platform.k8s.Probes;
 import platform.k8s.SecretKeyRef;
 import platform.k8s.Volumes;
-import platform.secrets.GeneratedPassword;
+import platform.secrets.Credential;
 import platform.secrets.KubeSecrets;
 import platform.workload.AppWorkload;
 import platform.workload.AppWorkloadArgs;
@@ -49,8 +48,7 @@ import java.util.Optional;
  */
 public final class Bowmark extends ComponentResource {
     public static final String NAMESPACE = "bowmark";
-    static final String SYSTEM = "bowmark";
-    static final String DBMATE_IMAGE = platform.Versions.DBMATE;
+    static final String SYSTEM = BowmarkSettings.SYSTEM;
     /** The seed's ingress: 100 MB uploads, 600 s proxy timeouts. */
     static final String MAX_BODY = "100Mi";
     static final Duration PROXY_TIMEOUT = Duration.ofSeconds(600);
@@ -60,47 +58,52 @@ public final class Bowmark extends ComponentResource {
     static final ComputeResources CLIENT = new ComputeResources("100m", "256Mi", "512Mi");
 
     private final BowmarkSettings settings;
+    private final SystemContext context;
     private final NamespaceRef namespace;
     private final Postgres postgres;
     private final RabbitMq rabbitmq;
     private final List<String> credentialVersions = new ArrayList<>();
 
-    public Bowmark(String name, PlatformSettings platform, Edge edge, Optional<BackupBucket> backupBucket,
-                   @Nullable ComponentResourceOptions options) {
-        super("platform:apps:Bowmark", name, options);
-        this.settings = platform.bowmark().orElseThrow();
-        var protect = platform.protectsData();
+    public Bowmark(String name, SystemContext context) {
+        super("platform:apps:Bowmark", name, context.onCluster());
+        this.context = context;
+        this.settings = context.platform().bowmark().orElseThrow();
+        var protect = context.protect();
+        var edge = context.edge();
         namespace = new AppNamespace(NAMESPACE, SYSTEM, protect, ComponentResourceOptions.builder().parent(this).build()).ref();
         var child = ComponentResourceOptions.builder().parent(this).build();
 
         postgres = new Postgres("postgres", PostgresArgs.builder(namespace, SYSTEM)
+                .image(context.image(Versions.POSTGRES))
                 .owner("bowmark")
                 .database(Product.PAVING.database, Product.PAVING.databaseKey)
                 .database(Product.CONCRETE.database, Product.CONCRETE.databaseKey)
                 .storageSize(settings.postgresStorage())
-                .rotation(settings.postgresRotation())
+                .storageClass(context.storageClass())
+                .password(settings.postgresPassword())
                 .protect(protect)
                 .build(), child);
         rabbitmq = new RabbitMq("rabbitmq", RabbitMqArgs.builder(namespace, SYSTEM)
+                .image(context.image(Versions.RABBITMQ))
                 .user("bowmark")
                 .vhost(Product.PAVING.vhost, Product.PAVING.vhostKey)
                 .vhost(Product.CONCRETE.vhost, Product.CONCRETE.vhostKey)
                 .storageSize(settings.rabbitmqStorage())
-                .rotation(settings.rabbitmqRotation())
+                .storageClass(context.storageClass())
+                .password(settings.rabbitmqPassword())
                 .protect(protect)
                 .build(), child);
 
-        var jwt = new GeneratedPassword(this, "bowmark-jwt-secret", settings.jwtRotation());
+        var jwt = Credential.password(this, "bowmark-jwt-secret", settings.jwtSecret());
         var labels = AppLabels.of(SYSTEM, "bowmark", "bowmark", "config");
+        var secrets = settings.secrets();
         KubeSecrets.create(this, "general", namespace, labels, Map.of("jwtSecret", jwt.value()));
-        KubeSecrets.create(this, Product.PAVING.mongoSecret, namespace, labels, Map.of("mongoURI", platform.secret("bowmarkPavingMongoUri")));
-        KubeSecrets.create(this, Product.CONCRETE.mongoSecret, namespace, labels, Map.of("mongoURI", platform.secret("bowmarkConcreteMongoUri")));
-        KubeSecrets.create(this, "email", namespace, labels, fromConfig(platform, Map.of(
-                "email", "bowmarkEmailAddress", "username", "bowmarkEmailUsername", "password", "bowmarkEmailPassword",
-                "host", "bowmarkEmailHost", "port", "bowmarkEmailPort")));
-        KubeSecrets.create(this, "search", namespace, labels, fromConfig(platform, Map.of(
-                "host", "bowmarkSearchHost", "apiKey", "bowmarkSearchApiKey")));
-        var spaces = backupBucket.map(bucket -> BackupTarget.in(this, namespace, labels, bucket));
+        KubeSecrets.create(this, Product.PAVING.mongoSecret, namespace, labels, Map.of("mongoURI", secrets.pavingMongoUri()));
+        KubeSecrets.create(this, Product.CONCRETE.mongoSecret, namespace, labels, Map.of("mongoURI", secrets.concreteMongoUri()));
+        KubeSecrets.create(this, "email", namespace, labels, secrets.email());
+        KubeSecrets.create(this, "search", namespace, labels, secrets.search());
+        KubeSecrets.create(this, "spaces", namespace, labels, secrets.spaces());
+        var backups = context.backups().targetFor(this, SYSTEM, namespace, labels);
 
         settings.migrations().ifPresent(files -> new ConfigMap(NAMESPACE + "-pg-migrations", ConfigMapArgs.builder()
                 .metadata(Meta.of("pg-migrations", namespace, AppLabels.of(SYSTEM, "pg-migrations", "pg-migrations", "migrations")))
@@ -112,12 +115,12 @@ public final class Bowmark extends ComponentResource {
         credentialVersions.add(jwt.version());
 
         for (var product : Product.values()) {
-            var serverEnv = new ArrayList<>(appEnv(product, spaces.isPresent()));
+            var serverEnv = new ArrayList<>(appEnv(product));
             serverEnv.add(Env.plain("PORT", Integer.toString(product.serverPort)));
             var server = workload(product, "server", "api", settings.serverPool(), SERVER, serverEnv,
                     builder -> builder.listens(product.serverPort, product.service("server"))
                             .probes(Probes.tcp(product.serverPort, Probes.Timing.READINESS), Probes.tcp(product.serverPort, Probes.Timing.LIVENESS)));
-            var worker = workload(product, "worker", "worker", settings.defaultPool(), BACKGROUND, appEnv(product, spaces.isPresent()),
+            var worker = workload(product, "worker", "worker", settings.defaultPool(), BACKGROUND, appEnv(product),
                     builder -> builder.probes(processAlive(), processAlive()));
             var consumer = workload(product, "consumer", "consumer", settings.defaultPool(), BACKGROUND, consumerEnv(product),
                     builder -> builder.command(List.of("node", "dist/consumer/index.js"))
@@ -151,20 +154,14 @@ public final class Bowmark extends ComponentResource {
         new ScheduledRestart("nightly-worker-restart", new ScheduledRestart.Args(namespace, SYSTEM,
                 "nightly-worker-restart", "deployment-manager-role", settings.nightlyRestartSchedule(),
                 List.of(Product.PAVING.deployment("worker"), Product.CONCRETE.deployment("worker"),
-                        Product.PAVING.deployment("consumer"), Product.CONCRETE.deployment("consumer"))), child);
+                        Product.PAVING.deployment("consumer"), Product.CONCRETE.deployment("consumer")),
+                context.image(Versions.KUBECTL)), child);
 
         var backup = settings.backup();
-        spaces.ifPresent(target -> new PostgresBackup("pg-backup", new PostgresBackup.Args(postgres, target,
+        backups.ifPresent(target -> new PostgresBackup("pg-backup", new PostgresBackup.Args(postgres, target,
                 backup.schedule(), backup.retentionDays(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
                 backup.sanityQuery().orElse(PostgresBackup.DEFAULT_SANITY_QUERY)), child));
         registerOutputs(Map.of("namespace", namespace.output()));
-    }
-
-    /** Secret keys from secret stack config, by config key, sorted by Secret key. */
-    private static Map<String, Output<String>> fromConfig(PlatformSettings platform, Map<String, String> configKeys) {
-        var data = new java.util.TreeMap<String, Output<String>>();
-        configKeys.forEach((key, configKey) -> data.put(key, platform.secret(configKey)));
-        return data;
     }
 
     private interface Shape {
@@ -174,8 +171,7 @@ public final class Bowmark extends ComponentResource {
     private AppWorkload workload(Product product, String role, String component, Optional<String> pool,
                                  ComputeResources resources, List<EnvVarArgs> env, Shape shape) {
         var labels = AppLabels.of(SYSTEM, role, product.named(role), component).with("component", product.named(role));
-        var image = role.equals("client") ? settings.image(product.clientImageKey, product.clientImage)
-                : settings.image("server", Product.SERVER_IMAGE);
+        var image = context.image(settings.image(role.equals("client") ? product.clientImageKey : "server"));
         var builder = AppWorkloadArgs.builder(namespace, labels, product.deployment(role), role, image)
                 .replicas(settings.replicas().get(product.replicasKey(role)))
                 .nodePool(pool)
@@ -209,7 +205,7 @@ public final class Bowmark extends ComponentResource {
     }
 
     /** Servers and workers: the consumer's wiring plus the app's own Secrets. */
-    private List<EnvVarArgs> appEnv(Product product, boolean spaces) {
+    private List<EnvVarArgs> appEnv(Product product) {
         var env = new ArrayList<>(consumerEnv(product));
         env.add(Env.fromSecret("JWT_SECRET", new SecretKeyRef("general", "jwtSecret")));
         env.add(Env.fromSecret("SEARCH_HOST", new SecretKeyRef("search", "host")));
@@ -217,11 +213,8 @@ public final class Bowmark extends ComponentResource {
         for (var key : List.of("email", "username", "password", "host", "port")) {
             env.add(Env.fromSecret("EMAIL_" + key.toUpperCase(), new SecretKeyRef("email", key)));
         }
-        if (spaces) {
-            env.add(Env.fromSecret("SPACES_NAME", new SecretKeyRef(BackupTarget.SECRET, "name")));
-            env.add(Env.fromSecret("SPACES_REGION", new SecretKeyRef(BackupTarget.SECRET, "region")));
-            env.add(Env.fromSecret("SPACES_KEY", new SecretKeyRef(BackupTarget.SECRET, "key")));
-            env.add(Env.fromSecret("SPACES_SECRET", new SecretKeyRef(BackupTarget.SECRET, "secret")));
+        for (var key : List.of("name", "region", "key", "secret")) {
+            env.add(Env.fromSecret("SPACES_" + key.toUpperCase(), new SecretKeyRef("spaces", key)));
         }
         return env;
     }
@@ -230,7 +223,7 @@ public final class Bowmark extends ComponentResource {
     private ContainerArgs migrate(Product product) {
         return ContainerArgs.builder()
                 .name("migrate")
-                .image(DBMATE_IMAGE)
+                .image(context.image(Versions.DBMATE).reference())
                 .args("--migrations-dir", "/db/migrations", "--no-dump-schema", "--wait", "up")
                 .env(Env.fromSecret("DATABASE_URL", postgres.ref(product.databaseKey + "Url")))
                 .resources(ComputeResources.SMALL.toArgs())

@@ -5,11 +5,9 @@ package platform.apps.bowmark;
  * MongoDB (Atlas) Secret, client image and ports: fully isolated, no cross-triggering.
  */
 enum Product {
-    PAVING("", "paving", "bowmark", "vhost", "bowmark_reports_paving", "dbPaving", "client", "itsdevin/bow-mark-client", 8080, 3000),
+    PAVING("", "paving", "bowmark", "vhost", "bowmark_reports_paving", "dbPaving", "client", 8080, 3000),
     CONCRETE("-concrete", "concrete", "bowmark-concrete", "vhostConcrete", "bowmark_reports_concrete", "dbConcrete",
-            "concreteClient", "itsdevin/bow-mark-concrete-client", 8081, 3001);
-
-    static final String SERVER_IMAGE = "itsdevin/bow-mark-server";
+            "concreteClient", 8081, 3001);
 
     /** Added to every name: {@code server-deployment} / {@code server-concrete-deployment}. */
     final String suffix;
@@ -23,12 +21,11 @@ enum Product {
     final String databaseKey;
     /** The client image's key under {@code platform:bowmark.imageDigests}. */
     final String clientImageKey;
-    final String clientImage;
     final int serverPort;
     final int clientPort;
 
     Product(String suffix, String mongoSecret, String vhost, String vhostKey, String database, String databaseKey,
-            String clientImageKey, String clientImage, int serverPort, int clientPort) {
+            String clientImageKey, int serverPort, int clientPort) {
         this.suffix = suffix;
         this.mongoSecret = mongoSecret;
         this.vhost = vhost;
@@ -36,7 +33,6 @@ enum Product {
         this.database = database;
         this.databaseKey = databaseKey;
         this.clientImageKey = clientImageKey;
-        this.clientImage = clientImage;
         this.serverPort = serverPort;
         this.clientPort = clientPort;
     }

@@ -14,7 +14,7 @@ public final class KubernetesClusterArgs extends ResourceArgs {
     @Import(name = "region", required = true)
     private String region;
     @Import(name = "version", required = true)
-    private String version;
+    private Output<String> version;
     @Import(name = "nodePool", required = true)
     private KubernetesClusterNodePoolArgs nodePool;
     @Import(name = "vpcUuid")
@@ -44,7 +44,7 @@ public final class KubernetesClusterArgs extends ResourceArgs {
 
         public Builder name(String name) { args.name = name; return this; }
         public Builder region(String region) { args.region = region; return this; }
-        public Builder version(String version) { args.version = version; return this; }
+        public Builder version(Output<String> version) { args.version = version; return this; }
         public Builder nodePool(KubernetesClusterNodePoolArgs nodePool) { args.nodePool = nodePool; return this; }
         public Builder vpcUuid(Output<String> vpcUuid) { args.vpcUuid = vpcUuid; return this; }
         public Builder ha(boolean ha) { args.ha = ha; return this; }

@@ -69,6 +69,7 @@ public sealed interface BackupSettings {
         }
         if (s3.isPresent()) {
             s3.problem("applies only to an existing cluster (platform:cluster.mode existing); this stack makes its own Spaces buckets");
+            s3.notApplicable();
         }
         if (!backups.isPresent()) {
             return Optional.empty();

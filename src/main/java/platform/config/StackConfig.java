@@ -37,6 +37,10 @@ public final class StackConfig {
         this.keys = keys;
     }
 
+    /** Provider config that holds credentials: the program never reads it, but refuses it in plain text. */
+    static final List<String> PROVIDER_SECRETS = List.of(
+            "digitalocean:token", "digitalocean:spacesAccessId", "digitalocean:spacesSecretKey");
+
     public static String fullKey(String key) {
         return NAMESPACE + ":" + key;
     }
@@ -94,6 +98,10 @@ public final class StackConfig {
         }
         var unknown = new ArrayList<String>();
         for (var key : keys.present()) {
+            if (PROVIDER_SECRETS.contains(key) && !keys.isSecret(key)) {
+                problems.add(key, "is set in plain text, expected a secret: set it again with `pulumi config set --secret "
+                        + key + " <value>` (or use the environment variable the provider reads)");
+            }
             if (!key.startsWith(NAMESPACE + ":")) {
                 continue; // provider and pulumi: config is read by the providers and the engine
             }

@@ -2,12 +2,14 @@ package platform.edge;
 
 import org.junit.jupiter.api.Test;
 import platform.Baseline;
+import platform.CrdSchemas;
 import platform.Stacks;
 import platform.config.EdgeSettings;
 import platform.config.Site;
 import platform.k8s.AppLabels;
 import platform.k8s.AppNamespace;
 import platform.render.ProgramRun;
+import platform.render.RegisteredResource;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +53,17 @@ class EdgeTest {
             edge.expose(other, other.ref(), AppLabels.of("other", "other", "other", "routing"),
                     Route.builder("other").hosts(List.of("other.example.org")).prefix("/", WEB).build());
         }, "test", Map.of(), Set.of());
+    }
+
+    @Test
+    void everyCustomObjectOfTheSampleMatchesItsCrdSchema() {
+        // The sample uses every route feature (fixed responses, body limit, blocked paths), which the stacks may not.
+        var schemas = CrdSchemas.repositoryCopy();
+        var objects = CrdSchemas.customObjects(run());
+        assertThat(objects).extracting(RegisteredResource::kind).contains("HTTPRouteFilter", "BackendTrafficPolicy", "HTTPRoute", "Gateway");
+        for (var object : objects) {
+            assertThat(schemas.problems(object.inputs())).as("%s %s", object.kind(), object.name()).isEmpty();
+        }
     }
 
     @Test

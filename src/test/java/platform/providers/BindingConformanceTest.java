@@ -9,11 +9,11 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.resources.InputArgs;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import platform.SharedCopies;
 import platform.providers.digitalocean.GetKubernetesCluster;
 import platform.providers.digitalocean.GetKubernetesClusterResult;
 import platform.providers.digitalocean.GetKubernetesVersions;
@@ -34,12 +34,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks every hand-written provider binding against the provider schemas in
- * {@code ../shared/provider-schemas}: type tokens, every input and output name and type, required
+ * Checks every hand-written provider binding against the provider schemas (the repository's copy of
+ * {@code ../shared/provider-schemas}, see {@link SharedCopies}): type tokens, every input and output name and type, required
  * inputs settable, nested types, secret outputs kept secret, plugin versions.
  */
 class BindingConformanceTest {
-    private static final Path SCHEMAS = Path.of(System.getProperty("provider.schemas.dir", "../shared/provider-schemas"));
+    private static final Path SCHEMAS = SharedCopies.copy(SharedCopies.PROVIDER_SCHEMAS);
     private static final Map<String, ProviderPackage> PACKAGES = Map.of(
             "digitalocean", ProviderPackage.DIGITALOCEAN, "random", ProviderPackage.RANDOM);
 
@@ -47,8 +47,6 @@ class BindingConformanceTest {
 
     @BeforeAll
     static void loadSchemas() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(SCHEMAS),
-                "provider schemas not found at " + SCHEMAS.toAbsolutePath() + "; clone ../shared beside the project to run this check");
         schemas = Map.of(
                 "digitalocean", JsonParser.parseString(Files.readString(SCHEMAS.resolve("digitalocean.json"))).getAsJsonObject(),
                 "random", JsonParser.parseString(Files.readString(SCHEMAS.resolve("random.json"))).getAsJsonObject());

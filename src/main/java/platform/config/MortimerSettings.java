@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param probePath       what the probes request; {@code /login} (the published image has no {@code /healthz})
  * @param terminationGrace at least Gunicorn's 30 s graceful timeout
  * @param secretKey       MORTIMER_SECRET_KEY: generated once, or given to keep the running system's; never rotated
+ *                        (it encrypts data in the database: a new one makes that data unreadable)
  * @param mailUseTls      MORTIMER_MAIL_USE_TLS when mail is configured
  */
 public record MortimerSettings(ImageRef image, List<String> hosts, Site site, int replicas, Optional<String> pool,
@@ -123,25 +124,16 @@ public record MortimerSettings(ImageRef image, List<String> hosts, Site site, in
                 affinity.field("cookieName").matching(COOKIE, "a cookie name of letters, digits, '-' and '_'").orElse(DEFAULT_AFFINITY_COOKIE),
                 Duration.ofHours(affinity.field("ttlHours").asInteger(DEFAULT_AFFINITY_HOURS, 1, 24 * 400)),
                 mongo.field("storageSize").matching(QUANTITY, "a size such as 10Gi").orElse(DEFAULT_MONGO_STORAGE),
-                given(config, "mortimerMongoRootPassword"),
+                CredentialSettings.once(config, "mortimerMongoRootPassword"),
                 CredentialSettings.read(mongo.field("rotation"), config, "mortimerMongoPassword"),
-                given(config, "mortimerSecretKey"),
+                CredentialSettings.once(config, "mortimerSecretKey"),
                 mail.field("useTls").asBoolean(true),
                 new BackupSchedule(
                         backup.field("schedule").cron("0 3 * * *"),
                         backup.field("restoreCheckSchedule").cron("0 5 * * 0"),
                         backup.field("maxAgeHours").asInteger(26, 1, 24 * 30),
-                        given(config, "mortimerBackupKey")),
+                        CredentialSettings.once(config, "mortimerBackupKey")),
                 new Secrets(appEnv(config))));
-    }
-
-    /**
-     * A value generated once and never rotated by config, or given: MORTIMER_SECRET_KEY encrypts data
-     * in the database (a new one makes it unreadable), the root password is applied on first start only,
-     * and a new backup key could not read the backups already made.
-     */
-    private static CredentialSource given(StackConfig config, String key) {
-        return config.optionalSecret(key).map(CredentialSource::given).orElseGet(CredentialSource::generated);
     }
 
     private static Map<String, Output<String>> appEnv(StackConfig config) {

@@ -51,6 +51,7 @@ public final class Mortimer extends ComponentResource {
     static final String APP = "mortimer-app";
     static final int PORT = 8001;
     static final String APP_DATABASE = "mortimer";
+    /** Must be {@code alfred}: besides ALFRED_DB_NAME, the app creates experiment users through {@code client.alfred}. */
     static final String ALFRED_DATABASE = "alfred";
     static final String APP_USER = "mortimer_app";
     /** The sheet's init script: the app user creates experiment users and roles in alfred and reads their data. */

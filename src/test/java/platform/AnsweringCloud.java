@@ -28,12 +28,29 @@ public final class AnsweringCloud implements Mocks {
         return "generated" + resourceName.replaceAll("[^A-Za-z0-9]", "") + "R" + rotation;
     }
 
+    /** The 32 bytes a RandomBytes of this name and rotation generates here, in standard base64. */
+    public static String bytesOf(String resourceName, Object rotation) {
+        try {
+            var bytes = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((resourceName + "R" + rotation).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         var state = new HashMap<String, Object>(args.inputs);
         if (args.type.equals("random:index/randomPassword:RandomPassword")) {
             var keepers = (Map<?, ?>) args.inputs.getOrDefault("keepers", Map.of());
             state.put("result", passwordOf(args.name, keepers.get("rotation")));
+        }
+        if (args.type.equals("random:index/randomBytes:RandomBytes")) {
+            var keepers = (Map<?, ?>) args.inputs.getOrDefault("keepers", Map.of());
+            var base64 = bytesOf(args.name, keepers.get("rotation"));
+            state.put("base64", base64);
+            state.put("hex", java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(base64)));
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
     }

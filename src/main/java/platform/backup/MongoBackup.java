@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Nightly {@code mongodump --archive --gzip} of a {@link MongoDb}'s app database to
- * {@code mongo-backups/<db>/<timestamp>.archive.gz}, encrypted at rest with a generated key
- * (SSE-C; the key is a Pulumi secret and a Kubernetes Secret, {@code <name>-backup-key}); the job
- * keeps the newest 7 and the newest of each of the last 12 months. A restore check restores the
- * newest archive into a scratch database and counts its collections.
+ * Nightly {@code mongodump --archive --gzip} of each of a {@link MongoDb}'s databases (the app
+ * database and those its app user has extra roles on), with the users and roles defined in it, to
+ * {@code mongo-backups/<db>/<timestamp>.archive.gz}, encrypted at rest with a generated key (SSE-C;
+ * the key is a Pulumi secret and a Kubernetes Secret, {@code <name>-backup-key}); the job keeps, per
+ * database, the newest 7 and the newest of each of the last 12 months. A restore check restores the
+ * newest archive of each into a scratch database and counts its collections (the app database must have some).
  */
 public final class MongoBackup extends ComponentResource {
     public static final String PREFIX = "mongo-backups/";
@@ -43,7 +44,7 @@ public final class MongoBackup extends ComponentResource {
         super("platform:backup:MongoBackup", name, options);
         var mongo = args.database();
         var namespace = mongo.namespace();
-        var database = mongo.args().database();
+        var databases = String.join(" ", mongo.args().databases());
 
         // SSE-C takes a 256-bit key: 32 letters and digits are 32 bytes.
         var key = Credential.of(this, name + "-encryption-key", Credential.Kind.ENCRYPTION_KEY, args.encryptionKey());
@@ -54,12 +55,13 @@ public final class MongoBackup extends ComponentResource {
                 Env.plain("MONGO_HOST", mongo.host()),
                 Env.plain("MONGO_PORT", Integer.toString(MongoDb.PORT)),
                 Env.fromSecret("MONGO_ROOT_PASSWORD", new SecretKeyRef(mongo.rootSecretName(), "password")),
-                Env.plain("MONGO_DATABASE", database));
+                Env.plain("MONGO_DATABASES", databases),
+                Env.plain("MONGO_APP_DATABASE", mongo.args().database()));
         var encryption = Env.fromSecret("ENCRYPTION_KEY", new SecretKeyRef(keySecret, "key"));
         BackupJobs.install(this, new BackupJobs.Plan(mongo, args.target(), "mongo", mongo.args().image(), RunAs.MONGO,
                 args.schedule(), args.restoreCheckSchedule(), mongoEnv, mongoEnv,
                 BackupJobs.uploadEnv(args.target(), PREFIX, "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT, List.of(encryption)),
-                BackupJobs.fetchEnv(args.target(), PREFIX, database, "archive.gz", args.maxAgeHours(), List.of(encryption))));
+                BackupJobs.fetchEnv(args.target(), PREFIX, databases, "archive.gz", args.maxAgeHours(), List.of(encryption))));
         registerOutputs(Map.of());
     }
 }

@@ -20,4 +20,15 @@ public final class CredentialSettings {
                 .map(given -> new CredentialSource(counter, java.util.Optional.of(given)))
                 .orElseGet(() -> CredentialSource.generated(counter));
     }
+
+    /**
+     * A value generated once and never rotated by config, or given: for keys whose change would lose
+     * data (an app's encryption key, the key of existing backups) or that a server applies only on
+     * first start (a root password). Rotation of these is a runbook, not a counter.
+     *
+     * @param givenKey the optional secret config key that supplies the value, e.g. {@code mortimerSecretKey}
+     */
+    public static CredentialSource once(StackConfig config, String givenKey) {
+        return config.optionalSecret(givenKey).map(CredentialSource::given).orElseGet(CredentialSource::generated);
+    }
 }

@@ -29,8 +29,9 @@ import java.util.Optional;
 
 /**
  * MongoDB with authentication on: a root user from first start, and an app user with
- * {@code readWrite} on the app database only, ensured (created or re-passworded) on every start.
- * Reachable only from the clients admitted with {@link #allowFrom}.
+ * {@code readWrite} on the app database (plus the extra database roles its args name, if any),
+ * ensured (created, or its password and roles set) on every start. Reachable only from the clients
+ * admitted with {@link #allowFrom}.
  */
 public final class MongoDb extends Datastore {
     public static final int PORT = 27017;
@@ -65,16 +66,20 @@ public final class MongoDb extends Datastore {
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
         var ping = List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok");
+        var env = new java.util.ArrayList<>(List.of(Env.plain("MONGO_INITDB_ROOT_USERNAME", "root"),
+                Env.fromSecret("MONGO_INITDB_ROOT_PASSWORD", new SecretKeyRef(rootSecretName(), "password")),
+                Env.plain("APP_DATABASE", args.database()),
+                Env.plain("APP_USER", args.appUser()),
+                Env.fromSecret("APP_PASSWORD", new SecretKeyRef(args.name(), "password"))));
+        if (!args.extraRoles().isEmpty()) {
+            env.add(Env.plain("APP_EXTRA_ROLES", args.extraRolesJson()));
+        }
         var container = ContainerArgs.builder()
                 .name("mongodb")
                 .image(args.image().reference())
                 .args("--auth", "--bind_ip_all")
                 .ports(ContainerPortArgs.builder().name("mongodb").containerPort(PORT).build())
-                .env(Env.plain("MONGO_INITDB_ROOT_USERNAME", "root"),
-                        Env.fromSecret("MONGO_INITDB_ROOT_PASSWORD", new SecretKeyRef(rootSecretName(), "password")),
-                        Env.plain("APP_DATABASE", args.database()),
-                        Env.plain("APP_USER", args.appUser()),
-                        Env.fromSecret("APP_PASSWORD", new SecretKeyRef(args.name(), "password")))
+                .env(env)
                 .resources(args.resources().toArgs())
                 .securityContext(Hardening.container())
                 .startupProbe(Probes.exec(ping, Probes.Timing.STARTUP))
@@ -94,7 +99,10 @@ public final class MongoDb extends Datastore {
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 
-    /** Creates the app user, or sets its password to the Secret's; credentials reach mongosh through the environment. */
+    /**
+     * Creates the app user, or sets its password and roles to what the Secret and args say (so a role
+     * removed from the args is revoked); credentials reach mongosh through the environment.
+     */
     static String ensureAppUserScript() {
         return """
                 #!/bin/sh
@@ -110,13 +118,14 @@ public final class MongoDb extends Datastore {
                 done
                 mongosh --quiet --norc -u root -p "$MONGO_INITDB_ROOT_PASSWORD" --authenticationDatabase admin --eval '
                   const target = db.getSiblingDB(process.env.APP_DATABASE);
-                  const roles = [{ role: "readWrite", db: process.env.APP_DATABASE }];
+                  const roles = [{ role: "readWrite", db: process.env.APP_DATABASE }]
+                    .concat(JSON.parse(process.env.APP_EXTRA_ROLES || "[]"));
                   if (target.getUser(process.env.APP_USER)) {
                     target.updateUser(process.env.APP_USER, { pwd: process.env.APP_PASSWORD, roles: roles });
                   } else {
                     target.createUser({ user: process.env.APP_USER, pwd: process.env.APP_PASSWORD, roles: roles });
                   }'
-                echo "ensure-app-user: $APP_USER has readWrite on $APP_DATABASE"
+                echo "ensure-app-user: $APP_USER has readWrite on $APP_DATABASE${APP_EXTRA_ROLES:+ and $APP_EXTRA_ROLES}"
                 """;
     }
 

@@ -5,25 +5,55 @@ import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
 import platform.secrets.CredentialSource;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * @param name        StatefulSet and Service name; default {@code mongodb}. Secrets: {@code <name>-root}, {@code <name>}
- * @param database    the app database; the app user gets {@code readWrite} on it and nothing else
- * @param appUser     the app's user, created on first start and kept in step with its Secret on every start
- * @param volume      default 10Gi on the retain class at {@code /data/db}
+ * @param name         StatefulSet and Service name; default {@code mongodb}. Secrets: {@code <name>-root}, {@code <name>}
+ * @param database     the app database; the app user is created in it and gets {@code readWrite} on it
+ * @param appUser      the app's user, created on first start and kept in step with its Secret on every start
+ * @param volume       default 10Gi on the retain class at {@code /data/db}
  * @param rootPassword generated or given; applied by the image on first start only
  * @param appPassword  the app user's, generated or given (a new one is applied on the next start)
+ * @param extraRoles   database roles the app user holds besides {@code readWrite} on its database, e.g.
+ *                     {@code userAdmin} and {@code read} on a second database; none by default
  */
 public record MongoDbArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String database,
                           String appUser, VolumeClaim volume, ComputeResources resources, CredentialSource rootPassword,
-                          CredentialSource appPassword, boolean protect) {
+                          CredentialSource appPassword, boolean protect, List<Role> extraRoles) {
     public static final String DATA_PATH = "/data/db";
+    private static final String DATABASE_NAME = "[a-zA-Z0-9_-]{1,63}";
+
+    /**
+     * A built-in role on one database. Only database-level roles: cluster-wide ones, and any role on
+     * {@code admin}, {@code local} or {@code config}, would make the app user an administrator.
+     */
+    public record Role(String role, String db) {
+        public static final Set<String> DATABASE_ROLES = Set.of("read", "readWrite", "dbAdmin", "userAdmin", "dbOwner");
+
+        public Role {
+            if (!DATABASE_ROLES.contains(role)) {
+                throw new IllegalArgumentException("mongodb app user role must be one of " + new java.util.TreeSet<>(DATABASE_ROLES)
+                        + ", got " + role);
+            }
+            if (db == null || !db.matches(DATABASE_NAME) || Set.of("admin", "local", "config").contains(db)) {
+                throw new IllegalArgumentException("mongodb app user role " + role + " needs an app database, got " + db);
+            }
+        }
+
+        /** As mongosh's createUser takes it. */
+        String toJson() {
+            return "{\"role\":\"" + role + "\",\"db\":\"" + db + "\"}";
+        }
+    }
 
     public MongoDbArgs {
         Objects.requireNonNull(namespace, "namespace");
-        if (!database.matches("[a-zA-Z0-9_-]{1,63}")) {
+        if (!database.matches(DATABASE_NAME)) {
             throw new IllegalArgumentException("mongodb database must be 1-63 letters, digits, '_' or '-', got " + database);
         }
         if (!appUser.matches("[a-zA-Z0-9_-]{1,63}") || appUser.equals("root")) {
@@ -32,6 +62,14 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
         Objects.requireNonNull(image, "image of mongodb " + name);
         Objects.requireNonNull(rootPassword, "rootPassword of mongodb " + name);
         Objects.requireNonNull(appPassword, "appPassword of mongodb " + name);
+        extraRoles = List.copyOf(extraRoles);
+    }
+
+    /** Without extra roles: the app user has {@code readWrite} on its database and nothing else. */
+    public MongoDbArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String database,
+                       String appUser, VolumeClaim volume, ComputeResources resources, CredentialSource rootPassword,
+                       CredentialSource appPassword, boolean protect) {
+        this(namespace, system, name, image, database, appUser, volume, resources, rootPassword, appPassword, protect, List.of());
     }
 
     public static MongoDbArgs of(NamespaceRef namespace, String system, ContainerImage image, String database, String appUser,
@@ -39,5 +77,26 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
                                  CredentialSource appPassword, boolean protect) {
         return new MongoDbArgs(namespace, system, "mongodb", image, database, appUser,
                 new VolumeClaim(size, storageClass, DATA_PATH), ComputeResources.LARGE, rootPassword, appPassword, protect);
+    }
+
+    /** The same with these roles added for the app user (Mortimer's: {@code userAdmin} and {@code read} on {@code alfred}). */
+    public MongoDbArgs withExtraRoles(List<Role> roles) {
+        var all = new ArrayList<>(extraRoles);
+        all.addAll(roles);
+        return new MongoDbArgs(namespace, system, name, image, database, appUser, volume, resources, rootPassword, appPassword,
+                protect, all);
+    }
+
+    /** Every database the app keeps data in: its own, then those its extra roles name. Backups dump each. */
+    public List<String> databases() {
+        var databases = new LinkedHashSet<String>();
+        databases.add(database);
+        extraRoles.forEach(role -> databases.add(role.db()));
+        return List.copyOf(databases);
+    }
+
+    /** The extra roles as a JSON array for the start-up script; {@code []} when there are none. */
+    String extraRolesJson() {
+        return extraRoles.stream().map(Role::toJson).collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 }

@@ -40,6 +40,7 @@ final class HttpRoutes {
                 var backend = rule.backend().orElseThrow();
                 httpRule.put("backendRefs", List.of(Map.of("name", backend.service(), "port", backend.port())));
                 httpRule.put("timeouts", Map.of("request", timeout, "backendRequest", timeout));
+                route.sessionAffinity().ifPresent(affinity -> httpRule.put("sessionPersistence", sessionPersistence(affinity)));
             }
             httpRule.put("filters", filters);
             rules.add(httpRule);
@@ -51,6 +52,15 @@ final class HttpRoutes {
         route.maxBody().ifPresent(size -> EnvoyPolicies.bodyLimit(route.name(), namespace, size, labels, options));
         return new CustomObject(namespace.name() + "-" + route.name(), new CustomObject.Args(ApiGroups.GATEWAY_API, "HTTPRoute",
                 Meta.of(route.name(), namespace, labels), spec), options);
+    }
+
+    /** A permanent cookie, so that its Max-Age is the TTL (Envoy Gateway sets one only for this lifetime type). */
+    static Map<String, Object> sessionPersistence(SessionAffinity affinity) {
+        return Map.of(
+                "type", "Cookie",
+                "sessionName", affinity.cookieName(),
+                "absoluteTimeout", affinity.gatewayDuration(),
+                "cookieConfig", Map.of("lifetimeType", "Permanent"));
     }
 
     static String slug(String path) {

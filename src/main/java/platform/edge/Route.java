@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param timeout       the request and backend timeouts (the seeds' 600 s proxy timeouts)
  * @param maxBody       the largest request body, e.g. {@code 100Mi}; larger requests get 413
  * @param headers       response headers set on every answer; {@link SecurityHeaders#DEFAULT} unless changed
+ * @param sessionAffinity sticky sessions on every rule with a backend (the cookie's Path is the rule's
+ *                      path, so a site with one backend at {@code /} gets one cookie); none by default
  */
 public record Route(String name, List<String> hosts, List<Rule> rules, Duration timeout, Optional<String> maxBody,
-                    Map<String, String> headers) {
+                    Map<String, String> headers, Optional<SessionAffinity> sessionAffinity) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Ki|Mi|Gi)");
 
@@ -78,6 +80,13 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
         });
         // Insertion order is kept: the headers become a list, and a reordered list would read as a change.
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        Objects.requireNonNull(sessionAffinity, "sessionAffinity");
+    }
+
+    /** Without session affinity. */
+    public Route(String name, List<String> hosts, List<Rule> rules, Duration timeout, Optional<String> maxBody,
+                 Map<String, String> headers) {
+        this(name, hosts, rules, timeout, maxBody, headers, Optional.empty());
     }
 
     public static Builder builder(String name) {
@@ -91,6 +100,7 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
         private Duration timeout = Duration.ofSeconds(60);
         private String maxBody;
         private Map<String, String> headers = SecurityHeaders.DEFAULT;
+        private SessionAffinity sessionAffinity;
 
         private Builder(String name) {
             this.name = name;
@@ -105,9 +115,11 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
         public Builder timeout(Duration value) { timeout = Objects.requireNonNull(value); return this; }
         public Builder maxBody(String value) { maxBody = value; return this; }
         public Builder headers(Map<String, String> value) { headers = new LinkedHashMap<>(value); return this; }
+        /** Sticky sessions: a client keeps reaching the pod that answered it first, by a cookie the gateway sets. */
+        public Builder sessionAffinity(String cookieName, Duration ttl) { sessionAffinity = new SessionAffinity(cookieName, ttl); return this; }
 
         public Route build() {
-            return new Route(name, hosts, rules, timeout, Optional.ofNullable(maxBody), headers);
+            return new Route(name, hosts, rules, timeout, Optional.ofNullable(maxBody), headers, Optional.ofNullable(sessionAffinity));
         }
     }
 }

@@ -10,6 +10,16 @@ public final class SecurityHeaders {
 
     public static final Map<String, String> DEFAULT = defaults();
 
+    /** The defaults plus one more header (e.g. the {@code Permissions-Policy} a system's own proxy set), after them. */
+    public static Map<String, String> with(String name, String value) {
+        if (name == null || !name.matches("[A-Za-z0-9-]+") || value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a response header needs a token name and a value, got " + name + ": " + value);
+        }
+        var headers = new LinkedHashMap<>(DEFAULT);
+        headers.put(name, value);
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
     private static Map<String, String> defaults() {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

@@ -2,6 +2,7 @@ package platform.k8s;
 
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
@@ -25,6 +26,12 @@ public final class Volumes {
 
     public static VolumeArgs secret(String name, String secret) {
         return VolumeArgs.builder().name(name).secret(SecretVolumeSourceArgs.builder().secretName(secret).defaultMode(0400).build()).build();
+    }
+
+    /** A PersistentVolumeClaim the pod mounts by name (a Deployment's durable directory). */
+    public static VolumeArgs claim(String name, String claimName) {
+        return VolumeArgs.builder().name(name)
+                .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder().claimName(claimName).build()).build();
     }
 
     public static VolumeMountArgs mount(String name, String path) {

@@ -76,6 +76,7 @@ public final class AppWorkload extends ComponentResource {
         if (!args.command().isEmpty()) {
             container.command(args.command());
         }
+        args.startup().ifPresent(container::startupProbe);
         args.port().ifPresent(port -> container.ports(ContainerPortArgs.builder().name("http").containerPort(port).build()));
 
         var pod = PodSpecArgs.builder()
@@ -86,6 +87,7 @@ public final class AppWorkload extends ComponentResource {
                 .containers(container.build())
                 .volumes(volumes);
         args.nodePool().ifPresent(pool -> pod.nodeSelector(Map.of(NODE_POOL_LABEL, pool)));
+        args.terminationGraceSeconds().ifPresent(pod::terminationGracePeriodSeconds);
         if (args.replicas() > 1) {
             pod.topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
                     .maxSkew(1).topologyKey("kubernetes.io/hostname").whenUnsatisfiable("ScheduleAnyway")
@@ -97,8 +99,7 @@ public final class AppWorkload extends ComponentResource {
                         .replicas(args.replicas())
                         .revisionHistoryLimit(5)
                         .selector(LabelSelectorArgs.builder().matchLabels(labels.selector()).build())
-                        .strategy(DeploymentStrategyArgs.builder().type("RollingUpdate").rollingUpdate(RollingUpdateDeploymentArgs.builder()
-                                .maxUnavailable(Either.ofLeft(0)).maxSurge(Either.ofLeft(1)).build()).build())
+                        .strategy(strategy(args))
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder().labels(labels.all())
                                         .annotations(Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(args.credentialVersions())))
@@ -123,6 +124,15 @@ public final class AppWorkload extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(this).build());
         }
         registerOutputs(Map.of());
+    }
+
+    /** By default the new pod starts before the old one stops, so an update has no gap. */
+    private static DeploymentStrategyArgs strategy(AppWorkloadArgs args) {
+        if (args.recreate()) {
+            return DeploymentStrategyArgs.builder().type("Recreate").build();
+        }
+        return DeploymentStrategyArgs.builder().type("RollingUpdate").rollingUpdate(RollingUpdateDeploymentArgs.builder()
+                .maxUnavailable(Either.ofLeft(0)).maxSurge(Either.ofLeft(1)).build()).build();
     }
 
     public Map<String, String> podLabels() {

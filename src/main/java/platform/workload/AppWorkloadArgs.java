@@ -29,13 +29,18 @@ import java.util.regex.Pattern;
  * @param readiness          required; {@code liveness} likewise
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
+ * @param startup            a startup probe, for a slow first start; none by default
+ * @param recreate           on update, stop the old pod before starting the new one (a ReadWriteOnce volume can be
+ *                           attached to one node only); by default a rolling update that starts the new pod first
+ * @param terminationGraceSeconds how long a stopping pod may finish its work; Kubernetes' 30 s by default
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
                               List<ContainerArgs> initContainers, Optional<Integer> port, Optional<String> service,
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
-                              List<String> credentialVersions) {
+                              List<String> credentialVersions, Optional<ProbeArgs> startup, boolean recreate,
+                              Optional<Integer> terminationGraceSeconds) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public AppWorkloadArgs {
@@ -66,6 +71,12 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         volumes = List.copyOf(volumes);
         mounts = List.copyOf(mounts);
         credentialVersions = List.copyOf(credentialVersions);
+        Objects.requireNonNull(startup, "startup probe of " + name);
+        terminationGraceSeconds.ifPresent(seconds -> {
+            if (seconds < 1 || seconds > 3600) {
+                throw new IllegalArgumentException("workload " + name + " termination grace must be 1-3600 s, got " + seconds);
+            }
+        });
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -93,6 +104,9 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final List<VolumeArgs> volumes = new ArrayList<>();
         private final List<VolumeMountArgs> mounts = new ArrayList<>();
         private final List<String> credentialVersions = new ArrayList<>();
+        private ProbeArgs startup;
+        private boolean recreate;
+        private Integer terminationGraceSeconds;
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -115,11 +129,16 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder volume(VolumeArgs volume, VolumeMountArgs mount) { volumes.add(volume); mounts.add(mount); return this; }
         public Builder volumeForInitOnly(VolumeArgs volume) { volumes.add(volume); return this; }
         public Builder credentials(List<String> versions) { credentialVersions.addAll(versions); return this; }
+        public Builder startupProbe(ProbeArgs value) { startup = value; return this; }
+        /** Stop the old pod before the new one starts, e.g. for a ReadWriteOnce volume: a short outage on every update. */
+        public Builder recreateOnUpdate() { recreate = true; return this; }
+        public Builder terminationGrace(java.time.Duration value) { terminationGraceSeconds = Math.toIntExact(value.toSeconds()); return this; }
 
         public AppWorkloadArgs build() {
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
-                    resources, runAs, writablePaths, volumes, mounts, credentialVersions);
+                    resources, runAs, writablePaths, volumes, mounts, credentialVersions, Optional.ofNullable(startup), recreate,
+                    Optional.ofNullable(terminationGraceSeconds));
         }
     }
 }

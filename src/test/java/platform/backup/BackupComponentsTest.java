@@ -122,6 +122,26 @@ class BackupComponentsTest {
     }
 
     @Test
+    void aMongoDbWhoseAppUserHasRolesOnASecondDatabaseGetsBothDumpedAndChecked() {
+        var result = ProgramRun.run(ctx -> {
+            var namespace = new AppNamespace("lab", "lab", false, null).ref();
+            var target = new BackupTarget(BackupTarget.SECRET, "", ContainerImage.of(Versions.AWS_CLI));
+            var mongo = new MongoDb("mongodb", MongoDbArgs.of(namespace, "lab", ContainerImage.of(Versions.MONGO), "mortimer", "mortimer_app",
+                    "10Gi", Optional.empty(), CredentialSource.generated(), CredentialSource.generated(), false)
+                    .withExtraRoles(List.of(new MongoDbArgs.Role("read", "alfred"))), null);
+            new MongoBackup("mongo-backup", new MongoBackup.Args(mongo, target, "0 3 * * *", "0 5 * * 0", 26, CredentialSource.generated()), null);
+        }, "test", Map.of(), Set.of());
+        var dump = step(Stacks.object(result, "CronJob", "lab", "mongo-backup"), "initContainers");
+        var check = Stacks.object(result, "CronJob", "lab", "mongo-restore-check");
+
+        assertThat(dump.get("env").toString()).contains("name=MONGO_DATABASES, value=mortimer alfred")
+                .contains("name=MONGO_APP_DATABASE, value=mortimer");
+        assertThat(step(check, "initContainers").get("env").toString()).contains("name=NAMES, value=mortimer alfred");
+        assertThat(step(check, "containers").get("env").toString()).contains("name=MONGO_DATABASES, value=mortimer alfred");
+        assertThat(BackupScripts.load("mongo-dump.sh")).contains("--dumpDbUsersAndRoles");
+    }
+
+    @Test
     void backupJobsMeetTheBaseline() {
         assertThat(Baseline.violations(attached().resources(), false)).isEmpty();
     }

@@ -93,6 +93,22 @@ class RetentionScriptTest {
     }
 
     @Test
+    void eachDatabaseKeepsItsOwnSevenNightlyAndTwelveMonthly() throws Exception {
+        // Two databases under one prefix (Mortimer's mortimer and alfred), dumped every night for ten nights.
+        var keys = new ArrayList<String>();
+        for (var day = LocalDate.parse("2026-11-01"); !day.isAfter(LocalDate.parse("2026-11-10")); day = day.plusDays(1)) {
+            keys.add(key("mongo-backups/mortimer/", day));
+            keys.add(key("mongo-backups/alfred/", day));
+        }
+        var expired = bash("gfs_expired_keys 7 12", String.join("\n", keys) + "\n");
+
+        for (var db : List.of("mongo-backups/mortimer/", "mongo-backups/alfred/")) {
+            assertThat(expired).filteredOn(k -> k.startsWith(db)).containsExactlyInAnyOrder(
+                    key(db, LocalDate.parse("2026-11-01")), key(db, LocalDate.parse("2026-11-02")), key(db, LocalDate.parse("2026-11-03")));
+        }
+    }
+
+    @Test
     void theNewestDumpIsFoundAndItsAgeChecked() throws Exception {
         var keys = "pg-backups/db/20261122T080000Z.pgdump\npg-backups/db/20261124T080000Z.pgdump\npg-backups/db/20261123T080000Z.pgdump\n";
         assertThat(bash("newest_key", keys)).containsExactly("pg-backups/db/20261124T080000Z.pgdump");

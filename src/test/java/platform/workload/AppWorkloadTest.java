@@ -86,4 +86,28 @@ class AppWorkloadTest {
                 .hasMessageContaining("readiness probe of x");
         assertThatThrownBy(() -> web("Bad_Name", 1).build()).hasMessageContaining("must be DNS labels");
     }
+
+    @Test
+    void aWorkloadWithADurableVolumeIsRecreatedOnUpdateWithItsGraceAndStartupProbe() {
+        var instance = new platform.data.DataVolume("site-data", platform.data.VolumeClaim.retained("2Gi", "/srv/data"));
+        var args = web("site", 1)
+                .volume(instance.volume(), instance.mount())
+                .recreateOnUpdate()
+                .terminationGrace(java.time.Duration.ofSeconds(60))
+                .startupProbe(Probes.http("/health", 8000, Probes.Timing.STARTUP))
+                .build();
+        var deployment = Stacks.object(run(args), "Deployment", "demo", "site-deployment");
+
+        assertThat(deployment.input("spec.strategy")).contains(Map.of("type", "Recreate"));
+        assertThat(deployment.input("spec.template.spec.terminationGracePeriodSeconds")).contains(60L);
+        var container = Stacks.container(deployment);
+        assertThat(container.get("startupProbe").toString()).contains("path=/health").contains("failureThreshold=30");
+        assertThat(container.get("volumeMounts").toString()).contains("mountPath=/srv/data, name=site-data");
+        assertThat(deployment.input("spec.template.spec.volumes").orElseThrow().toString())
+                .contains("persistentVolumeClaim={claimName=site-data}");
+        var plain = Stacks.object(run(web("plain", 1).build()), "Deployment", "demo", "plain-deployment");
+        assertThat(plain.input("spec.template.spec.terminationGracePeriodSeconds")).isEmpty();
+        assertThat(Stacks.container(plain)).doesNotContainKey("startupProbe");
+        assertThatThrownBy(() -> web("x", 1).terminationGrace(java.time.Duration.ZERO).build()).hasMessageContaining("termination grace");
+    }
 }

@@ -12,7 +12,9 @@ import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,14 +31,29 @@ import java.util.regex.Pattern;
  * @param readiness          required; {@code liveness} likewise
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
+ * @param extraPorts         further named ports it declares (and its Service exposes, when it listens): SMTP beside a UI, metrics
+ * @param podAnnotations     further pod-template annotations, e.g. {@link MetricsScrape}'s or a config checksum
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
                               List<ContainerArgs> initContainers, Optional<Integer> port, Optional<String> service,
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
-                              List<String> credentialVersions) {
+                              List<String> credentialVersions, List<Port> extraPorts, Map<String, String> podAnnotations) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
+
+    /** A further port the container declares, by name ({@code smtp}, {@code metrics}). */
+    public record Port(String name, int port) {
+        public Port {
+            if (!PORT_NAME.matcher(name).matches() || name.equals("http")) {
+                throw new IllegalArgumentException("a port name must be a short DNS label other than http, got " + name);
+            }
+            if (port < 1024 || port > 65535) {
+                throw new IllegalArgumentException("port " + name + " must be 1024-65535 (non-root), got " + port);
+            }
+        }
+    }
 
     public AppWorkloadArgs {
         Objects.requireNonNull(namespace, "namespace");
@@ -66,6 +83,16 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         volumes = List.copyOf(volumes);
         mounts = List.copyOf(mounts);
         credentialVersions = List.copyOf(credentialVersions);
+        extraPorts = List.copyOf(extraPorts);
+        var ports = new java.util.HashSet<Integer>();
+        port.ifPresent(ports::add);
+        var names = new java.util.HashSet<String>();
+        for (var extra : extraPorts) {
+            if (!ports.add(extra.port()) || !names.add(extra.name())) {
+                throw new IllegalArgumentException("workload " + name + " declares port " + extra.name() + " (" + extra.port() + ") twice");
+            }
+        }
+        podAnnotations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(podAnnotations));
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -93,6 +120,10 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final List<VolumeArgs> volumes = new ArrayList<>();
         private final List<VolumeMountArgs> mounts = new ArrayList<>();
         private final List<String> credentialVersions = new ArrayList<>();
+        private final List<Port> extraPorts = new ArrayList<>();
+        private final Map<String, String> podAnnotations = new LinkedHashMap<>();
+        private Integer metricsPort;
+        private String metricsPath;
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -115,11 +146,32 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder volume(VolumeArgs volume, VolumeMountArgs mount) { volumes.add(volume); mounts.add(mount); return this; }
         public Builder volumeForInitOnly(VolumeArgs volume) { volumes.add(volume); return this; }
         public Builder credentials(List<String> versions) { credentialVersions.addAll(versions); return this; }
+        /** Declares a further port; the Service (if it listens) exposes it too. */
+        public Builder port(String portName, int value) { extraPorts.add(new Port(portName, value)); return this; }
+        public Builder podAnnotation(String key, String value) { podAnnotations.put(key, value); return this; }
+        /** Prometheus metrics at {@code path} on the port it listens on. */
+        public Builder servesMetrics(String path) { metricsPath = path; return this; }
+        /** Prometheus metrics at {@code path} on a port of their own, declared as {@value MetricsScrape#PORT_NAME}. */
+        public Builder servesMetrics(int value, String path) { metricsPort = value; metricsPath = path; return this; }
+        /** An init container that holds the pod until the dependency answers (compose's {@code depends_on}). */
+        public Builder startsAfter(DependencyWait dependency) { initContainers.add(dependency.container()); return this; }
 
         public AppWorkloadArgs build() {
+            var ports = new ArrayList<>(extraPorts);
+            var annotations = new LinkedHashMap<>(podAnnotations);
+            if (metricsPath != null) {
+                var scraped = metricsPort != null ? metricsPort : port;
+                if (scraped == null) {
+                    throw new IllegalArgumentException("workload " + name + " serves metrics but names no port for them");
+                }
+                if (!scraped.equals(port)) {
+                    ports.add(new Port(MetricsScrape.PORT_NAME, scraped));
+                }
+                annotations.putAll(MetricsScrape.annotations(scraped, metricsPath));
+            }
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
-                    resources, runAs, writablePaths, volumes, mounts, credentialVersions);
+                    resources, runAs, writablePaths, volumes, mounts, credentialVersions, ports, annotations);
         }
     }
 }

@@ -155,18 +155,19 @@ public final class AppWorkload extends ComponentResource {
     }
 
     /**
-     * Admits pods with {@code podLabels} to {@code ports} of this workload (its listening port or
-     * further ports): NetworkPolicy {@code <name>-from-<client>}, e.g. apps sending mail to Mailpit's SMTP port.
+     * Admits {@code peer} to {@code ports} of this workload (its listening port or further ports):
+     * NetworkPolicy {@code <name>-from-<peer>}, e.g. apps sending mail to Mailpit's SMTP port, or a
+     * metrics collector from another namespace.
      */
-    public AppWorkload allowFrom(String client, Map<String, String> podLabels, List<Integer> ports) {
+    public AppWorkload allowFrom(Peer peer, List<Integer> ports) {
         var declared = new java.util.HashSet<Integer>();
         args.port().ifPresent(declared::add);
         args.extraPorts().forEach(extra -> declared.add(extra.port()));
         if (!declared.containsAll(ports)) {
             throw new IllegalArgumentException(args.name() + " does not declare all of the ports " + ports);
         }
-        NetworkPolicies.admit(this, args.name() + "-from-" + client, args.namespace(), args.labels(), podLabels(),
-                ports, List.of(Peer.pods(client, podLabels)));
+        NetworkPolicies.admit(this, args.name() + "-from-" + peer.description(), args.namespace(), args.labels(), podLabels(),
+                ports, List.of(peer));
         return this;
     }
 

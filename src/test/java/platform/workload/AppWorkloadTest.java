@@ -78,7 +78,7 @@ class AppWorkloadTest {
     @Test
     void furtherPortsAreDeclaredAndServedAndCanAdmitTheirOwnClients() {
         var result = ProgramRun.run(ctx -> new AppWorkload("mail", web("mail", 1).port("smtp", 1025).build(), null)
-                .allowFrom("api", Map.of("app.kubernetes.io/name", "api"), List.of(1025)), "test", Map.of(), Set.of());
+                .allowFrom(platform.k8s.Peer.pods("api", Map.of("app.kubernetes.io/name", "api")), List.of(1025)), "test", Map.of(), Set.of());
 
         var container = Stacks.container(Stacks.object(result, "Deployment", "demo", "mail-deployment"));
         assertThat(Stacks.list(container.get("ports"))).containsExactly(Map.of("name", "http", "containerPort", 8000L),

@@ -8,12 +8,12 @@ import com.pulumi.resources.CustomResourceOptions;
 import platform.Versions;
 import platform.apps.SystemContext;
 import platform.data.Postgres;
-import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
 import platform.k8s.ContainerImage;
 import platform.k8s.Env;
 import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
+import platform.k8s.Peer;
 import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
@@ -57,7 +57,7 @@ final class DevTools extends ComponentResource {
                         .probes(Probes.http("/readyz", MAILPIT_UI, Probes.Timing.READINESS),
                                 Probes.http("/livez", MAILPIT_UI, Probes.Timing.LIVENESS)));
         for (var mailer : mailers) {
-            mailpit.allowFrom(mailer.args().name(), mailer.podLabels(), List.of(MAILPIT_SMTP));
+            mailpit.allowFrom(Peer.pods(mailer.args().name(), mailer.podLabels()), List.of(MAILPIT_SMTP));
         }
 
         var labels = parent.labels("pgadmin", "admin");

@@ -41,6 +41,14 @@ public final class Versions {
     // renovate: datasource=docker depName=ghcr.io/amacneil/dbmate
     public static final String DBMATE = "ghcr.io/amacneil/dbmate:2.35.0";
 
+    /** Development stacks only: the maintained successor of Mailhog, which Project 88's seed names (image tags keep the v). */
+    // renovate: datasource=docker depName=axllent/mailpit
+    public static final String MAILPIT = "axllent/mailpit:v1.30.5";
+
+    /** Development stacks only; from 9.16 its interpreter carries no file capability, so it runs with every capability dropped. */
+    // renovate: datasource=docker depName=dpage/pgadmin4
+    public static final String PGADMIN = "dpage/pgadmin4:9.17";
+
     /**
      * The Kubernetes provider plugin the explicit provider runs. The Java SDK stays at 4.0.0 (the newest
      * on Maven Central); the plugin is newer because 4.0.0 shows an endless diff on every Secret's

@@ -19,7 +19,7 @@ import static platform.Stacks.map;
  */
 public final class Baseline {
     /** Workloads allowed a writable root filesystem: {@code namespace/name}. */
-    public static final Set<String> WRITABLE_ROOT = Set.of("demo/opensearch");
+    public static final Set<String> WRITABLE_ROOT = Set.of("demo/opensearch", "project88/search");
     /** Workloads that call the Kubernetes API and so mount a service account token. */
     public static final Set<String> API_CALLERS = Set.of("bowmark/nightly-worker-restart");
 

@@ -25,6 +25,11 @@ public record BackupTarget(String secretName, String prefixRoot, ContainerImage 
         Objects.requireNonNull(awsCli, "awsCli");
     }
 
+    /** The same bucket and prefix, with the AWS CLI image a system pins itself (Project 88 pins every image by digest in config). */
+    public BackupTarget withAwsCli(ContainerImage image) {
+        return new BackupTarget(secretName, prefixRoot, image);
+    }
+
     /** The full prefix of a kind of backup, e.g. {@code pg-backups/} or {@code marc/pg-backups/}. */
     String prefix(String kind) {
         return prefixRoot + kind;

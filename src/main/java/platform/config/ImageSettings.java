@@ -35,6 +35,33 @@ public final class ImageSettings {
         });
     }
 
+    /**
+     * An upstream image whose release {@code platform.Versions} pins, carried with its digest in config
+     * where a seed wants every image pinned in the stack file (Project 88's "all images pinned by digest
+     * in prod.env"). Absent, the release as pinned (development); production requires the release with
+     * its digest; another repository or tag is refused, so the version is still chosen in one place.
+     *
+     * @param release the {@code Versions} constant, e.g. {@code postgres:16.15-alpine}
+     */
+    public static Optional<ImageRef> upstream(ConfigNode node, String release, Environment environment, Pinning pinning) {
+        var pinned = ImageRef.parse(release);
+        var expected = pinned.tagged() + "@sha256:<64 hex> (the release platform.Versions pins, with its digest)";
+        if (!node.isPresent()) {
+            if (environment == Environment.PRODUCTION && pinning == Pinning.DIGEST_IN_CONFIG) {
+                node.problem("is required in production, expected " + expected);
+                return Optional.empty();
+            }
+            return Optional.of(pinned);
+        }
+        return read(node, environment, pinning).flatMap(image -> {
+            if (!image.tagged().equals(pinned.tagged())) {
+                node.reject(expected);
+                return Optional.empty();
+            }
+            return Optional.of(image);
+        });
+    }
+
     /** The production rules for an image assembled from parts (Bow-Mark's tag and digests). */
     public static Optional<ImageRef> checked(ConfigNode node, ImageRef image, Environment environment, Pinning pinning) {
         if (environment == Environment.PRODUCTION && image.isPlaceholder()) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public record PlatformSettings(String stack, Environment environment, ClusterSettings cluster,
                                Optional<RegistrySettings> registry, Optional<BackupSettings> backups, EdgeSettings edge,
-                               Optional<BowmarkSettings> bowmark, Optional<MortimerSettings> mortimer) {
+                               Optional<BowmarkSettings> bowmark, Optional<MortimerSettings> mortimer,
+                               Optional<Project88Settings> project88) {
 
     public static PlatformSettings read(String stack, StackConfig config) {
         var environment = Environment.read(config.get("environment"));
@@ -22,8 +23,9 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var sites = new SiteReader();
         var bowmark = BowmarkSettings.read(config.get("bowmark"), config, environment, sites, cluster);
         var mortimer = MortimerSettings.read(config.get("mortimer"), config, environment, sites, cluster);
+        var project88 = Project88Settings.read(config.get("project88"), config, environment, sites, cluster);
         config.validate();
-        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, mortimer);
+        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, mortimer, project88);
     }
 
     /** Every system's hosts and certificate: the gateway's HTTPS listeners. */
@@ -31,6 +33,7 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var sites = new ArrayList<Site>();
         bowmark.ifPresent(system -> sites.add(system.site()));
         mortimer.ifPresent(system -> sites.add(system.site()));
+        project88.ifPresent(system -> sites.add(system.site()));
         return sites;
     }
 

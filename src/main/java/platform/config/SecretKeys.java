@@ -31,7 +31,8 @@ public final class SecretKeys {
     public static final List<SecretKey> KEYS = all(
             BackupSettings.SECRETS,
             BowmarkSettings.SECRETS,
-            MortimerSettings.SECRETS);
+            MortimerSettings.SECRETS,
+            Project88Settings.SECRETS);
 
     /** Every key's name. */
     public static final List<String> ALL = KEYS.stream().map(SecretKey::name).toList();

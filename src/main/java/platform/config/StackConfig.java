@@ -77,18 +77,48 @@ public final class StackConfig {
         return secret(key);
     }
 
+    /**
+     * A secret env file (compose's vaulted {@code env_file}), e.g. set with
+     * {@code pulumi config set --secret platform:<key> < web.env}: its names are plain, each value a
+     * secret. A bad line is reported by its number, never its text.
+     *
+     * @param reserved names the program sets itself, refused in the file
+     */
+    public Optional<Map<String, Output<String>>> optionalSecretEnv(String key, java.util.Set<String> reserved) {
+        SecretKeys.requireListed(key, false);
+        if (!present(key)) {
+            return Optional.empty();
+        }
+        var parsed = DotEnv.parse(config.get(key).orElseThrow());
+        parsed.problems().forEach(problem -> problems.add(fullKey(key), problem));
+        var values = new LinkedHashMap<String, Output<String>>();
+        parsed.entries().forEach((name, value) -> {
+            if (reserved.contains(name)) {
+                problems.add(fullKey(key), name + " is set by the platform, expected only the app's own variables");
+            } else {
+                values.put(name, Output.ofSecret(value));
+            }
+        });
+        return Optional.of(values);
+    }
+
     private Optional<Output<String>> secret(String key) {
+        return present(key) ? Optional.of(config.requireSecret(key)) : Optional.empty();
+    }
+
+    /** Whether a secret key is set; one set in plain text is reported. */
+    private boolean present(String key) {
         var full = fullKey(key);
         known.add(full);
         if (config.get(key).isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         if (!keys.isSecret(full)) {
             // The value is in the stack file in plain text: say so without repeating it.
             problems.add(full, "is set in plain text, expected a secret: set it again with `pulumi config set --secret "
                     + full + " <value>`");
         }
-        return Optional.of(config.requireSecret(key));
+        return true;
     }
 
     /** Fails with every problem found: values, missing secrets (with the command that sets them), unknown keys. */

@@ -21,7 +21,11 @@ import java.util.Optional;
 
 /**
  * OpenSearch as one node: single-node discovery, memory lock off, heap from config, and the
- * security plugin on (TLS and basic auth), so the index is never open without credentials.
+ * security plugin on (TLS and basic auth), so the index is never open without credentials. The
+ * index is read through NIO instead of memory-mapped files ({@code node.store.allow_mmap=false}):
+ * mmap needs the node's {@code vm.max_map_count} raised to 262144, which takes a privileged init
+ * container (or node tuning) that the restricted namespaces do not allow; a single node's small,
+ * rebuildable index does not need mmap's speed.
  */
 public final class OpenSearch extends Datastore {
     public static final int PORT = 9200;
@@ -34,7 +38,7 @@ public final class OpenSearch extends Datastore {
 
     public OpenSearch(String name, OpenSearchArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:OpenSearch", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "opensearch", args.name(), "search"), List.of(PORT), options);
+                AppLabels.of(args.system(), "opensearch", args.name(), "search").withAll(args.extraLabels()), List.of(PORT), options);
         this.args = args;
         password = rotated(Credential.of(this, name + "-admin-password", Credential.Kind.PASSWORD_WITH_SYMBOL, args.adminPassword()));
 
@@ -49,6 +53,7 @@ public final class OpenSearch extends Datastore {
                 .ports(ContainerPortArgs.builder().name("http").containerPort(PORT).build())
                 .env(Env.plain("discovery.type", "single-node"),
                         Env.plain("bootstrap.memory_lock", "false"),
+                        Env.plain("node.store.allow_mmap", "false"),
                         Env.plain("OPENSEARCH_JAVA_OPTS", "-Xms" + args.heap() + " -Xmx" + args.heap()),
                         Env.plain("DISABLE_INSTALL_DEMO_CONFIG", "false"),
                         Env.fromSecret("OPENSEARCH_INITIAL_ADMIN_PASSWORD", new SecretKeyRef(args.name(), "password")))
@@ -57,7 +62,7 @@ public final class OpenSearch extends Datastore {
                 .startupProbe(Probes.shell(health, Probes.Timing.STARTUP))
                 .readinessProbe(Probes.shell(health, Probes.Timing.READINESS))
                 .livenessProbe(Probes.tcp(PORT, Probes.Timing.LIVENESS))
-                .volumeMounts(Volumes.mount(StatefulStore.DATA_VOLUME, OpenSearchArgs.DATA_PATH),
+                .volumeMounts(Volumes.mount(args.volume().name(), OpenSearchArgs.DATA_PATH),
                         Volumes.mount("logs", "/usr/share/opensearch/logs"), Volumes.mount("tmp", "/tmp"))
                 .build();
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.OPENSEARCH,

@@ -5,6 +5,7 @@ import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
 import platform.secrets.CredentialSource;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,9 +14,10 @@ import java.util.Optional;
  * @param heap     JVM heap ({@code -Xms}/{@code -Xmx}), e.g. {@code 512m}; the memory limit is twice this
  * @param volume   the index; rebuildable, so small by default (5Gi on the retain class)
  * @param adminPassword generated or given (applies to a fresh node; see the README)
+ * @param extraLabels further labels on its objects and pods, e.g. a seed's log labels
  */
 public record OpenSearchArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String heap,
-                             VolumeClaim volume, CredentialSource adminPassword, boolean protect) {
+                             VolumeClaim volume, CredentialSource adminPassword, boolean protect, Map<String, String> extraLabels) {
     public static final String DATA_PATH = "/usr/share/opensearch/data";
 
     public OpenSearchArgs {
@@ -25,12 +27,28 @@ public record OpenSearchArgs(NamespaceRef namespace, String system, String name,
         }
         Objects.requireNonNull(image, "image of opensearch " + name);
         Objects.requireNonNull(adminPassword, "adminPassword of opensearch " + name);
+        extraLabels = Map.copyOf(extraLabels);
     }
 
     public static OpenSearchArgs singleNode(NamespaceRef namespace, String system, ContainerImage image, String heap,
                                             Optional<String> storageClass, CredentialSource adminPassword, boolean protect) {
         return new OpenSearchArgs(namespace, system, "opensearch", image, heap,
-                new VolumeClaim("5Gi", storageClass, DATA_PATH), adminPassword, protect);
+                new VolumeClaim("5Gi", storageClass, DATA_PATH), adminPassword, protect, Map.of());
+    }
+
+    /** Under a seed's service name ({@code search}): StatefulSet, Services and Secret. */
+    public OpenSearchArgs withName(String newName) {
+        return new OpenSearchArgs(namespace, system, newName, image, heap, volume, adminPassword, protect, extraLabels);
+    }
+
+    /** The index volume's size, and its name as the seed gives it ({@code search-data}). */
+    public OpenSearchArgs withVolume(String size, String volumeName) {
+        return new OpenSearchArgs(namespace, system, name, image, heap, volume.withSize(size).withName(volumeName),
+                adminPassword, protect, extraLabels);
+    }
+
+    public OpenSearchArgs withLabels(Map<String, String> labels) {
+        return new OpenSearchArgs(namespace, system, name, image, heap, volume, adminPassword, protect, labels);
     }
 
     /** Heap plus as much again for Lucene's off-heap memory. */

@@ -41,7 +41,7 @@ public final class Postgres extends Datastore {
 
     public Postgres(String name, PostgresArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Postgres", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "postgres", args.name(), "database"), List.of(PORT), options);
+                AppLabels.of(args.system(), "postgres", args.name(), "database").withAll(args.extraLabels()), List.of(PORT), options);
         this.args = args;
         var namespace = args.namespace();
         ownerPassword = rotated(Credential.password(this, name + "-password", args.password()));
@@ -81,18 +81,22 @@ public final class Postgres extends Datastore {
                         .exec(ExecActionArgs.builder().command("sh", "/scripts/" + PostgresScripts.RECONCILE_SH).build())
                         .build()).build())
                 .volumeMounts(
-                        Volumes.mount(StatefulStore.DATA_VOLUME, PostgresArgs.DATA_PATH),
+                        Volumes.mount(args.volume().name(), PostgresArgs.DATA_PATH),
                         Volumes.mount("run", "/var/run/postgresql"),
                         Volumes.mount("tmp", "/tmp"),
                         Volumes.mount("shm", "/dev/shm"),
                         Volumes.readOnly("scripts", "/scripts"))
                 .build();
-        var volumes = List.of(Volumes.scratch("run"), Volumes.scratch("tmp"), Volumes.memory("shm", "256Mi"),
-                Volumes.configMap("scripts", scripts, 0555));
+        var volumes = new ArrayList<>(List.of(Volumes.scratch("run"), Volumes.scratch("tmp"), Volumes.memory("shm", "256Mi"),
+                Volumes.configMap("scripts", scripts, 0555)));
+        if (args.ephemeral()) {
+            // On the node's disk, not in memory: a database in tmpfs would count against the memory limit.
+            volumes.add(Volumes.scratch(args.volume().name()));
+        }
 
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
                 List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
-                Optional.of(args.volume()), credentialAnnotation(),
+                args.ephemeral() ? Optional.empty() : Optional.of(args.volume()), credentialAnnotation(),
                 60, args.protect()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }

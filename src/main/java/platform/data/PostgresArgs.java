@@ -8,6 +8,7 @@ import platform.secrets.CredentialSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,11 +25,14 @@ import java.util.regex.Pattern;
  * @param resources     default {@link ComputeResources#LARGE}
  * @param password      the owner's password: generated (rotation counter) or given; {@code appPassword} likewise for the app role
  * @param protect       {@code protect} the StatefulSet (production)
+ * @param ephemeral     data in an emptyDir that goes with the pod instead of a claim: a development stack's
+ *                      throwaway data (Project 88's tmpfs "to avoid accumulating test junk"); never with {@code protect}
+ * @param extraLabels   further labels on its objects and pods, e.g. a seed's log labels
  */
 public record PostgresArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String owner,
                            List<Database> databases, Optional<String> appRole, VolumeClaim volume,
                            ComputeResources resources, CredentialSource password, CredentialSource appPassword,
-                           boolean protect) {
+                           boolean protect, boolean ephemeral, Map<String, String> extraLabels) {
     public static final String DATA_PATH = "/var/lib/postgresql/data";
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -51,6 +55,10 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
             throw new IllegalArgumentException("postgres " + name + ": the app role must differ from the owner " + owner);
         }
         Objects.requireNonNull(image, "image of postgres " + name);
+        if (ephemeral && protect) {
+            throw new IllegalArgumentException("postgres " + name + " is protected, so its data cannot be ephemeral");
+        }
+        extraLabels = Map.copyOf(extraLabels);
     }
 
     private static void requireRole(String role) {
@@ -76,6 +84,8 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         private CredentialSource password = CredentialSource.generated();
         private CredentialSource appPassword = CredentialSource.generated();
         private boolean protect;
+        private boolean ephemeral;
+        private final Map<String, String> extraLabels = new java.util.LinkedHashMap<>();
 
         private Builder(NamespaceRef namespace, String system) {
             this.namespace = namespace;
@@ -93,10 +103,14 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         public Builder password(CredentialSource value) { password = value; return this; }
         public Builder appPassword(CredentialSource value) { appPassword = value; return this; }
         public Builder protect(boolean value) { protect = value; return this; }
+        public Builder ephemeral(boolean value) { ephemeral = value; return this; }
+        /** Names the data volume as a seed does: PVC {@code <volumeName>-<name>-0}. */
+        public Builder volumeName(String value) { volume = volume.withName(value); return this; }
+        public Builder labels(Map<String, String> values) { extraLabels.putAll(values); return this; }
 
         public PostgresArgs build() {
             return new PostgresArgs(namespace, system, name, image, Objects.requireNonNull(owner, "owner"), databases,
-                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect);
+                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect, ephemeral, extraLabels);
         }
     }
 }

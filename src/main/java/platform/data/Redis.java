@@ -29,7 +29,7 @@ public final class Redis extends Datastore {
 
     public Redis(String name, RedisArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Redis", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "redis", args.name(), "cache"), List.of(PORT), options);
+                AppLabels.of(args.system(), "redis", args.name(), "cache").withAll(args.extraLabels()), List.of(PORT), options);
         this.args = args;
         password = rotated(Credential.password(this, name + "-password", args.password()));
 
@@ -61,5 +61,9 @@ public final class Redis extends Datastore {
                 List.of(Volumes.scratch("data"), Volumes.scratch("tmp")), Optional.empty(),
                 credentialAnnotation(), 30, false));
         registerOutputs(Map.of("secret", Output.of(args.name())));
+    }
+
+    public RedisArgs args() {
+        return args;
     }
 }

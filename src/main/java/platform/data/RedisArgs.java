@@ -6,6 +6,7 @@ import platform.k8s.NamespaceRef;
 import platform.secrets.CredentialSource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param maxMemory      Redis {@code maxmemory}, e.g. {@code 200mb}; stays below the container's memory limit
  * @param evictionPolicy Redis {@code maxmemory-policy}, e.g. {@code allkeys-lru} for a cache
  * @param password       generated or given (a new one is applied on the next start)
+ * @param extraLabels    further labels on its objects and pods, e.g. a seed's log labels
  */
 public record RedisArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String maxMemory,
-                        String evictionPolicy, ComputeResources resources, CredentialSource password) {
+                        String evictionPolicy, ComputeResources resources, CredentialSource password, Map<String, String> extraLabels) {
     public static final List<String> EVICTION_POLICIES = List.of(
             "noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 
@@ -29,11 +31,16 @@ public record RedisArgs(NamespaceRef namespace, String system, String name, Cont
         }
         Objects.requireNonNull(image, "image of redis " + name);
         Objects.requireNonNull(password, "password of redis " + name);
+        extraLabels = Map.copyOf(extraLabels);
     }
 
     /** A broker and cache without persistence: {@code redis}, 200mb, allkeys-lru, {@link ComputeResources#MEDIUM}. */
     public static RedisArgs cache(NamespaceRef namespace, String system, ContainerImage image, String maxMemory, String evictionPolicy,
                                   CredentialSource password) {
-        return new RedisArgs(namespace, system, "redis", image, maxMemory, evictionPolicy, ComputeResources.MEDIUM, password);
+        return new RedisArgs(namespace, system, "redis", image, maxMemory, evictionPolicy, ComputeResources.MEDIUM, password, Map.of());
+    }
+
+    public RedisArgs withLabels(Map<String, String> labels) {
+        return new RedisArgs(namespace, system, name, image, maxMemory, evictionPolicy, resources, password, labels);
     }
 }

@@ -49,8 +49,8 @@ final class StatefulStore {
                 boolean protect) {
     }
 
-    /** The claim template's name; its volume is mounted by this name. */
-    static final String DATA_VOLUME = "data";
+    /** The default claim template's name; a store's volume is mounted by its claim's name ({@link VolumeClaim#name()}). */
+    static final String DATA_VOLUME = VolumeClaim.DEFAULT_NAME;
 
     static StatefulSet create(Resource parent, Spec spec) {
         var servicePorts = spec.ports().stream().map(port -> ServicePortArgs.builder()
@@ -92,7 +92,7 @@ final class StatefulStore {
             // No class named: the cluster's default class (an existing cluster without a configured class).
             claim.storageClass().ifPresent(claimSpec::storageClassName);
             statefulSpec.volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(DATA_VOLUME).labels(spec.labels().all()).build())
+                    .metadata(ObjectMetaArgs.builder().name(claim.name()).labels(spec.labels().all()).build())
                     .spec(claimSpec.build())
                     .build());
         });

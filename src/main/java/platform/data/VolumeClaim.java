@@ -11,14 +11,24 @@ import java.util.regex.Pattern;
  * deleted ({@value ClusterSettings#DIGITALOCEAN_RETAIN_CLASS}), so removing a StatefulSet never
  * removes data; on an existing cluster the class comes from config (empty: the cluster's default).
  */
-public record VolumeClaim(String size, Optional<String> storageClass, String mountPath) {
+public record VolumeClaim(String size, Optional<String> storageClass, String mountPath, String name) {
+    /** The claim template's name unless a seed names its volume: PVC {@code data-<store>-0}. */
+    public static final String DEFAULT_NAME = "data";
     private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Mi|Gi|Ti)");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
 
     public VolumeClaim {
         if (!SIZE.matcher(size).matches()) {
             throw new IllegalArgumentException("volume size must be a quantity such as 10Gi, got " + size);
         }
         Objects.requireNonNull(storageClass, "storageClass");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a volume's name must be a short DNS label (search-data, not search_data), got " + name);
+        }
+    }
+
+    public VolumeClaim(String size, Optional<String> storageClass, String mountPath) {
+        this(size, storageClass, mountPath, DEFAULT_NAME);
     }
 
     /** On DigitalOcean's retain class: the default of every datastore, until a stack says otherwise. */
@@ -27,11 +37,16 @@ public record VolumeClaim(String size, Optional<String> storageClass, String mou
     }
 
     public VolumeClaim withSize(String newSize) {
-        return new VolumeClaim(newSize, storageClass, mountPath);
+        return new VolumeClaim(newSize, storageClass, mountPath, name);
     }
 
     /** @param newClass the stack's class of durable volumes ({@code SystemContext.storageClass()}) */
     public VolumeClaim withStorageClass(Optional<String> newClass) {
-        return new VolumeClaim(size, newClass, mountPath);
+        return new VolumeClaim(size, newClass, mountPath, name);
+    }
+
+    /** Names the volume as a seed does ({@code search-data} for compose's {@code search_data}): PVC {@code <name>-<store>-0}. */
+    public VolumeClaim withName(String newName) {
+        return new VolumeClaim(size, storageClass, mountPath, newName);
     }
 }

@@ -36,6 +36,13 @@ public record AppLabels(String partOf, String name, String instance, String comp
         return new AppLabels(partOf, name, instance, component, more);
     }
 
+    /** {@link #with} for each entry, e.g. a seed's log labels ({@code service}, {@code env}). */
+    public AppLabels withAll(Map<String, String> labels) {
+        var more = new LinkedHashMap<>(extra);
+        more.putAll(labels);
+        return new AppLabels(partOf, name, instance, component, more);
+    }
+
     /** The same system and role for another object, e.g. a datastore's backup job. */
     public AppLabels forInstance(String otherName, String otherInstance, String otherComponent) {
         return of(partOf, otherName, otherInstance, otherComponent);

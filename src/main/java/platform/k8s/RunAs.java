@@ -10,6 +10,8 @@ public record RunAs(long user, long group) {
     public static final RunAs MONGO = new RunAs(999, 999);
     public static final RunAs REDIS = new RunAs(999, 999);
     public static final RunAs OPENSEARCH = new RunAs(1000, 1000);
+    /** pgAdmin's image runs as its {@code pgadmin} user. */
+    public static final RunAs PGADMIN = new RunAs(5050, 5050);
     /** The seeds' application images run as 1000:1000. */
     public static final RunAs APP = new RunAs(1000, 1000);
     /** Small upstream tool images (aws-cli, dbmate, kubectl) that need no particular user. */

@@ -77,7 +77,14 @@ public final class AppWorkload extends ComponentResource {
             container.command(args.command());
         }
         args.startup().ifPresent(container::startupProbe);
-        args.port().ifPresent(port -> container.ports(ContainerPortArgs.builder().name("http").containerPort(port).build()));
+        var ports = new ArrayList<ContainerPortArgs>();
+        args.port().ifPresent(port -> ports.add(ContainerPortArgs.builder().name("http").containerPort(port).build()));
+        args.extraPorts().forEach(extra -> ports.add(ContainerPortArgs.builder().name(extra.name()).containerPort(extra.port()).build()));
+        if (!ports.isEmpty()) {
+            container.ports(ports);
+        }
+        var annotations = new java.util.TreeMap<>(args.podAnnotations());
+        annotations.put(CredentialVersions.ANNOTATION, CredentialVersions.of(args.credentialVersions()));
 
         var pod = PodSpecArgs.builder()
                 .securityContext(Hardening.pod(args.runAs()))
@@ -102,19 +109,23 @@ public final class AppWorkload extends ComponentResource {
                         .strategy(strategy(args))
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder().labels(labels.all())
-                                        .annotations(Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(args.credentialVersions())))
+                                        .annotations(annotations)
                                         .build())
                                 .spec(pod.build())
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
-        args.port().ifPresent(port -> new Service(namespace.name() + "-" + args.service().orElseThrow(), ServiceArgs.builder()
-                .metadata(Meta.of(args.service().orElseThrow(), namespace, labels))
-                .spec(ServiceSpecArgs.builder().type("ClusterIP").selector(labels.selector())
-                        .ports(ServicePortArgs.builder().name("http").port(port).targetPort(Either.ofLeft(port)).protocol("TCP").build())
-                        .build())
-                .build(), CustomResourceOptions.builder().parent(this).build()));
+        args.port().ifPresent(port -> {
+            var servicePorts = new ArrayList<ServicePortArgs>();
+            servicePorts.add(ServicePortArgs.builder().name("http").port(port).targetPort(Either.ofLeft(port)).protocol("TCP").build());
+            args.extraPorts().forEach(extra -> servicePorts.add(ServicePortArgs.builder().name(extra.name()).port(extra.port())
+                    .targetPort(Either.ofLeft(extra.port())).protocol("TCP").build()));
+            new Service(namespace.name() + "-" + args.service().orElseThrow(), ServiceArgs.builder()
+                    .metadata(Meta.of(args.service().orElseThrow(), namespace, labels))
+                    .spec(ServiceSpecArgs.builder().type("ClusterIP").selector(labels.selector()).ports(servicePorts).build())
+                    .build(), CustomResourceOptions.builder().parent(this).build());
+        });
 
         if (args.replicas() > 1) {
             new PodDisruptionBudget(namespace.name() + "-" + args.name(), PodDisruptionBudgetArgs.builder()
@@ -150,6 +161,23 @@ public final class AppWorkload extends ComponentResource {
         var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
         NetworkPolicies.admit(this, args.name() + "-from-gateway", args.namespace(), args.labels(), podLabels(),
                 List.of(port), List.of(gateway));
+        return this;
+    }
+
+    /**
+     * Admits {@code peer} to {@code ports} of this workload (its listening port or further ports):
+     * NetworkPolicy {@code <name>-from-<peer>}, e.g. apps sending mail to Mailpit's SMTP port, or a
+     * metrics collector from another namespace.
+     */
+    public AppWorkload allowFrom(Peer peer, List<Integer> ports) {
+        var declared = new java.util.HashSet<Integer>();
+        args.port().ifPresent(declared::add);
+        args.extraPorts().forEach(extra -> declared.add(extra.port()));
+        if (!declared.containsAll(ports)) {
+            throw new IllegalArgumentException(args.name() + " does not declare all of the ports " + ports);
+        }
+        NetworkPolicies.admit(this, args.name() + "-from-" + peer.description(), args.namespace(), args.labels(), podLabels(),
+                ports, List.of(peer));
         return this;
     }
 

@@ -12,7 +12,9 @@ import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ import java.util.regex.Pattern;
  * @param recreate           on update, stop the old pod before starting the new one (a ReadWriteOnce volume can be
  *                           attached to one node only); by default a rolling update that starts the new pod first
  * @param terminationGraceSeconds how long a stopping pod may finish its work; Kubernetes' 30 s by default
+ * @param extraPorts         further named ports it declares (and its Service exposes, when it listens): SMTP beside a UI, metrics
+ * @param podAnnotations     further pod-template annotations, e.g. {@link MetricsScrape}'s or a config checksum
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
@@ -40,8 +44,21 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
                               List<String> credentialVersions, Optional<ProbeArgs> startup, boolean recreate,
-                              Optional<Integer> terminationGraceSeconds) {
+                              Optional<Integer> terminationGraceSeconds, List<Port> extraPorts, Map<String, String> podAnnotations) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
+
+    /** A further port the container declares, by name ({@code smtp}, {@code metrics}). */
+    public record Port(String name, int port) {
+        public Port {
+            if (!PORT_NAME.matcher(name).matches() || name.equals("http")) {
+                throw new IllegalArgumentException("a port name must be a short DNS label other than http, got " + name);
+            }
+            if (port < 1024 || port > 65535) {
+                throw new IllegalArgumentException("port " + name + " must be 1024-65535 (non-root), got " + port);
+            }
+        }
+    }
 
     public AppWorkloadArgs {
         Objects.requireNonNull(namespace, "namespace");
@@ -77,6 +94,16 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                 throw new IllegalArgumentException("workload " + name + " termination grace must be 1-3600 s, got " + seconds);
             }
         });
+        extraPorts = List.copyOf(extraPorts);
+        var ports = new java.util.HashSet<Integer>();
+        port.ifPresent(ports::add);
+        var names = new java.util.HashSet<String>();
+        for (var extra : extraPorts) {
+            if (!ports.add(extra.port()) || !names.add(extra.name())) {
+                throw new IllegalArgumentException("workload " + name + " declares port " + extra.name() + " (" + extra.port() + ") twice");
+            }
+        }
+        podAnnotations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(podAnnotations));
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -107,6 +134,10 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private ProbeArgs startup;
         private boolean recreate;
         private Integer terminationGraceSeconds;
+        private final List<Port> extraPorts = new ArrayList<>();
+        private final Map<String, String> podAnnotations = new LinkedHashMap<>();
+        private Integer metricsPort;
+        private String metricsPath;
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -133,12 +164,33 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         /** Stop the old pod before the new one starts, e.g. for a ReadWriteOnce volume: a short outage on every update. */
         public Builder recreateOnUpdate() { recreate = true; return this; }
         public Builder terminationGrace(java.time.Duration value) { terminationGraceSeconds = Math.toIntExact(value.toSeconds()); return this; }
+        /** Declares a further port; the Service (if it listens) exposes it too. */
+        public Builder port(String portName, int value) { extraPorts.add(new Port(portName, value)); return this; }
+        public Builder podAnnotation(String key, String value) { podAnnotations.put(key, value); return this; }
+        /** Prometheus metrics at {@code path} on the port it listens on. */
+        public Builder servesMetrics(String path) { metricsPath = path; return this; }
+        /** Prometheus metrics at {@code path} on a port of their own, declared as {@value MetricsScrape#PORT_NAME}. */
+        public Builder servesMetrics(int value, String path) { metricsPort = value; metricsPath = path; return this; }
+        /** An init container that holds the pod until the dependency answers (compose's {@code depends_on}). */
+        public Builder startsAfter(DependencyWait dependency) { initContainers.add(dependency.container()); return this; }
 
         public AppWorkloadArgs build() {
+            var ports = new ArrayList<>(extraPorts);
+            var annotations = new LinkedHashMap<>(podAnnotations);
+            if (metricsPath != null) {
+                var scraped = metricsPort != null ? metricsPort : port;
+                if (scraped == null) {
+                    throw new IllegalArgumentException("workload " + name + " serves metrics but names no port for them");
+                }
+                if (!scraped.equals(port)) {
+                    ports.add(new Port(MetricsScrape.PORT_NAME, scraped));
+                }
+                annotations.putAll(MetricsScrape.annotations(scraped, metricsPath));
+            }
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
                     resources, runAs, writablePaths, volumes, mounts, credentialVersions, Optional.ofNullable(startup), recreate,
-                    Optional.ofNullable(terminationGraceSeconds));
+                    Optional.ofNullable(terminationGraceSeconds), ports, annotations);
         }
     }
 }

@@ -16,15 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static platform.Stacks.list;
 import static platform.Stacks.map;
 
-/** Every object a system's runbook command in the README names exists in the prod render, in that system's namespace. */
+/** Every object a system's runbook command in the README names exists in the prod render (dev for dev-only tools). */
 class ReadmeRunbookTest {
     private static final ProgramRun.Result PROD = Stacks.run("prod");
+    private static final ProgramRun.Result DEV = Stacks.run("dev");
     private static final Pattern KIND_SLASH_NAME = Pattern.compile("\\b(deployment|cronjob|statefulset|job)/([a-z0-9-]+)");
-    private static final Pattern GET_KIND_NAME = Pattern.compile("kubectl (?:get|describe) (configmap|secret|cronjob|pod|pvc|httproute) ([a-z0-9-]+)");
-    private static final Pattern POD_OF_STATEFULSET = Pattern.compile("\\b(postgres|rabbitmq|mongodb)-0\\b");
-    private static final Pattern LABEL = Pattern.compile("-l (component|app\\.kubernetes\\.io/name)=([a-z0-9-]+)");
-    private static final Pattern CONTAINER = Pattern.compile("deployment/([a-z0-9-]+) -n [a-z0-9-]+ -c ([a-z0-9-]+)");
+    private static final Pattern GET_KIND_NAME = Pattern.compile("kubectl (?:get|describe) (configmap|secret|cronjob|pod|pvc|httproute) ([a-z0-9][a-z0-9-]*)");
+    private static final Pattern POD_OF_STATEFULSET = Pattern.compile("\\b(postgres|rabbitmq|mongodb|db|redis|search)-0\\b");
+    private static final Pattern LABEL = Pattern.compile("-l (component|service|app\\.kubernetes\\.io/name)=([a-z0-9-]+)");
 
+    /** The README's kubectl lines for a namespace. */
     private static List<String> commands(String namespace) throws IOException {
         var readme = Files.readString(Stacks.projectRoot().resolve("README.md"));
         var commands = new ArrayList<String>();
@@ -36,27 +37,34 @@ class ReadmeRunbookTest {
         return commands;
     }
 
-    private static boolean exists(String namespace, String kind, String name) {
-        return PROD.resources().stream().anyMatch(r -> r.isKubernetesObject() && r.namespace().equals(namespace)
+    /** Dev-only objects (Project 88's Mailpit and pgAdmin) are looked up in the dev render. */
+    private static ProgramRun.Result stackFor(String command) {
+        return command.contains("mailpit") || command.contains("pgadmin") ? DEV : PROD;
+    }
+
+    private static boolean exists(ProgramRun.Result stack, String namespace, String kind, String name) {
+        return stack.resources().stream().anyMatch(r -> r.isKubernetesObject() && r.namespace().equals(namespace)
                 && r.kind().equalsIgnoreCase(kind) && r.metadataName().equals(name));
     }
 
-    private static List<RegisteredResource> podTemplates(String namespace) {
-        return Stacks.where(PROD, r -> r.isKubernetesObject() && r.namespace().equals(namespace)
+    private static List<RegisteredResource> podTemplates(ProgramRun.Result stack, String namespace) {
+        return Stacks.where(stack, r -> r.isKubernetesObject() && r.namespace().equals(namespace)
                 && List.of("Deployment", "StatefulSet", "CronJob").contains(r.kind()));
     }
 
     @ParameterizedTest
-    @CsvSource({"bowmark, 20", "mortimer, 30"})
-    void theReadmeHasRunbookCommandsForTheSystem(String namespace, int atLeast) throws IOException {
+    @CsvSource({"bowmark, 20", "project88, 20", "mortimer, 30"})
+    void theReadmeHasRunbookCommands(String namespace, int atLeast) throws IOException {
         assertThat(commands(namespace)).hasSizeGreaterThan(atLeast);
     }
 
     @ParameterizedTest
-    @CsvSource({"bowmark, 25", "mortimer, 30"})
+    @CsvSource({"bowmark, 20", "project88, 20", "mortimer, 30"})
     void everyObjectTheRunbooksNameIsRendered(String namespace, int atLeast) throws IOException {
+        var container = Pattern.compile("deployment/([a-z0-9-]+) -n " + namespace + " -c ([a-z0-9-]+)");
         var checked = 0;
         for (var command : commands(namespace)) {
+            var stack = stackFor(command);
             var byKind = KIND_SLASH_NAME.matcher(command);
             while (byKind.find()) {
                 var kind = byKind.group(1);
@@ -64,7 +72,7 @@ class ReadmeRunbookTest {
                 if (kind.equals("job")) {
                     continue; // jobs are created by the command itself (kubectl create job --from=cronjob/...)
                 }
-                assertThat(exists(namespace, kind, name)).as("%s/%s in: %s", kind, name, command).isTrue();
+                assertThat(exists(stack, namespace, kind, name)).as("%s/%s in: %s", kind, name, command).isTrue();
                 checked++;
             }
             var get = GET_KIND_NAME.matcher(command);
@@ -78,39 +86,39 @@ class ReadmeRunbookTest {
                     assertThat(POD_OF_STATEFULSET.matcher(name).matches() || name.startsWith("backfill-")).as(command).isTrue();
                 } else if (kind.equals("pvc")) {
                     // A Deployment's claim by its name; a StatefulSet's from its template (data-<set>-0).
-                    assertThat(exists(namespace, "PersistentVolumeClaim", name) || name.matches("data-(postgres|rabbitmq|mongodb)-0"))
+                    assertThat(exists(stack, namespace, "PersistentVolumeClaim", name) || name.matches("[a-z]+-data-[a-z]+-0|data-(postgres|rabbitmq|mongodb)-0"))
                             .as(command).isTrue();
                 } else if (name.equals("pg-migrations")) {
                     // CI creates it unless platform:bowmark.migrationsDir is set; the consumers mount it by name either way.
                     assertThat(Stacks.object(PROD, "Deployment", "bowmark", "consumer-deployment").inputs().toString())
                             .contains("name=pg-migrations");
                 } else {
-                    assertThat(exists(namespace, kind, name)).as("%s %s in: %s", kind, name, command).isTrue();
+                    assertThat(exists(stack, namespace, kind, name)).as("%s %s in: %s", kind, name, command).isTrue();
                 }
                 checked++;
             }
             var pod = POD_OF_STATEFULSET.matcher(command);
             while (pod.find()) {
-                assertThat(exists(namespace, "StatefulSet", pod.group(1))).as(command).isTrue();
+                assertThat(exists(stack, namespace, "StatefulSet", pod.group(1))).as(command).isTrue();
                 checked++;
             }
             var label = LABEL.matcher(command);
             while (label.find()) {
                 var key = label.group(1);
                 var value = label.group(2);
-                assertThat(podTemplates(namespace)).as("pods labelled %s=%s for: %s", key, value, command).anySatisfy(template ->
+                assertThat(podTemplates(stack, namespace)).as("pods labelled %s=%s for: %s", key, value, command).anySatisfy(template ->
                         assertThat(template.inputs().toString()).contains(key + "=" + value));
                 checked++;
             }
-            var container = CONTAINER.matcher(command);
-            while (container.find()) {
-                var deployment = Stacks.object(PROD, "Deployment", namespace, container.group(1));
+            var named = container.matcher(command);
+            while (named.find()) {
+                var deployment = Stacks.object(stack, "Deployment", namespace, named.group(1));
                 var spec = map(deployment.input("spec.template.spec").orElseThrow());
                 var names = new ArrayList<Object>();
                 for (var list : List.of("containers", "initContainers")) {
                     list(spec.getOrDefault(list, List.of())).forEach(c -> names.add(map(c).get("name")));
                 }
-                assertThat(names).as(command).contains(container.group(2));
+                assertThat(names).as(command).contains(named.group(2));
                 checked++;
             }
         }

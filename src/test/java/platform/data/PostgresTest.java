@@ -50,4 +50,31 @@ class PostgresTest {
         var postgres = Stacks.container(Stacks.object(result, "StatefulSet", "demo", "postgres"));
         assertThat(map(map(postgres.get("lifecycle")).get("postStart")).toString()).contains("/scripts/reconcile.sh");
     }
+
+    @Test
+    void aNamedVolumeIsMountedByItsNameAndAnEphemeralOneIsAnEmptyDirWithoutAClaim() {
+        var result = platform.render.ProgramRun.run(ctx -> {
+            var namespace = platform.k8s.NamespaceRef.existing("demo");
+            for (var ephemeral : java.util.List.of(false, true)) {
+                var name = ephemeral ? "scratch" : "kept";
+                new Postgres(name, PostgresArgs.builder(namespace, "demo").name(name).image(platform.k8s.ContainerImage.of(platform.Versions.POSTGRES_ALPINE))
+                        .owner("demo").database("demo", "database").volumeName("db-data").ephemeral(ephemeral).build(), null);
+            }
+        }, "test", Map.of(), java.util.Set.of());
+
+        var kept = Stacks.object(result, "StatefulSet", "demo", "kept");
+        assertThat(map(map(list(kept.input("spec.volumeClaimTemplates").orElseThrow()).get(0)).get("metadata")).get("name")).isEqualTo("db-data");
+        assertThat(list(Stacks.container(kept).get("volumeMounts"))).contains(Map.of("mountPath", "/var/lib/postgresql/data", "name", "db-data"));
+        var scratch = Stacks.object(result, "StatefulSet", "demo", "scratch");
+        assertThat(scratch.input("spec.volumeClaimTemplates")).isEmpty();
+        assertThat(scratch.options().ignoreChanges()).isEmpty();
+        assertThat(list(scratch.input("spec.template.spec.volumes").orElseThrow())).contains(Map.of("name", "db-data", "emptyDir", Map.of()));
+        assertThat(list(Stacks.container(scratch).get("volumeMounts"))).contains(Map.of("mountPath", "/var/lib/postgresql/data", "name", "db-data"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostgresArgs.builder(platform.k8s.NamespaceRef.existing("demo"), "demo")
+                        .image(platform.k8s.ContainerImage.of(platform.Versions.POSTGRES)).owner("demo").database("demo", "database")
+                        .ephemeral(true).protect(true).build())
+                .hasMessage("postgres postgres is protected, so its data cannot be ephemeral");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VolumeClaim("1Gi", java.util.Optional.empty(), "/data", "search_data"))
+                .hasMessageContaining("search-data, not search_data");
+    }
 }

@@ -76,6 +76,46 @@ class AppWorkloadTest {
     }
 
     @Test
+    void furtherPortsAreDeclaredAndServedAndCanAdmitTheirOwnClients() {
+        var result = ProgramRun.run(ctx -> new AppWorkload("mail", web("mail", 1).port("smtp", 1025).build(), null)
+                .allowFrom(platform.k8s.Peer.pods("api", Map.of("app.kubernetes.io/name", "api")), List.of(1025)), "test", Map.of(), Set.of());
+
+        var container = Stacks.container(Stacks.object(result, "Deployment", "demo", "mail-deployment"));
+        assertThat(Stacks.list(container.get("ports"))).containsExactly(Map.of("name", "http", "containerPort", 8000L),
+                Map.of("name", "smtp", "containerPort", 1025L));
+        assertThat(Stacks.object(result, "Service", "demo", "mail-service").input("spec.ports").orElseThrow().toString())
+                .contains("name=http, port=8000").contains("name=smtp, port=1025");
+        assertThat(Stacks.object(result, "NetworkPolicy", "demo", "mail-deployment-from-api").input("spec.ingress").orElseThrow().toString())
+                .contains("port=1025").doesNotContain("port=8000").contains("app.kubernetes.io/name=api");
+        assertThatThrownBy(() -> web("x", 1).port("smtp", 8000).build()).hasMessageContaining("declares port smtp (8000) twice");
+        assertThatThrownBy(() -> web("x", 1).port("http", 9000).build()).hasMessageContaining("other than http");
+    }
+
+    @Test
+    void metricsAreAnnouncedForScrapingOnTheirPort() {
+        var result = run(web("same", 1).servesMetrics("/metrics").build(), web("own", 1).servesMetrics(9090, "/stats").build());
+
+        var same = Stacks.object(result, "Deployment", "demo", "same-deployment");
+        assertThat(Stacks.map(same.input("spec.template.metadata.annotations").orElseThrow())).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", "8000").containsEntry("prometheus.io/path", "/metrics")
+                .containsEntry("platform.dev/credential-versions", "postgres-password@3");
+        assertThat(Stacks.list(Stacks.container(same).get("ports"))).hasSize(1);
+        var own = Stacks.object(result, "Deployment", "demo", "own-deployment");
+        assertThat(Stacks.map(own.input("spec.template.metadata.annotations").orElseThrow())).containsEntry("prometheus.io/port", "9090");
+        assertThat(Stacks.list(Stacks.container(own).get("ports"))).contains(Map.of("name", "metrics", "containerPort", 9090L));
+        assertThatThrownBy(() -> web("x", 1).servesMetrics("metrics").build()).hasMessageContaining("starts with /");
+    }
+
+    @Test
+    void aCpuLimitReachesTheContainer() {
+        var capped = platform.k8s.ComputeResources.MEDIUM.withCpuLimit("500m");
+        var container = Stacks.container(Stacks.object(run(web("site", 1).resources(capped).build()), "Deployment", "demo", "site-deployment"));
+
+        assertThat(Stacks.map(container.get("resources"))).isEqualTo(Map.of("limits", Map.of("cpu", "500m", "memory", "512Mi"),
+                "requests", Map.of("cpu", "100m", "memory", "256Mi")));
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheWorkloadsName() {
         assertThatThrownBy(() -> ContainerImage.of("example/web")).hasMessageContaining("image example/web has no tag");
         assertThatThrownBy(() -> ContainerImage.of("example/web:latest")).hasMessageContaining("not \"latest\"");

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL as a StatefulSet: data in a subdirectory of its volume, health by {@code pg_isready},
@@ -34,6 +35,7 @@ import java.util.Optional;
  */
 public final class Postgres extends Datastore {
     public static final int PORT = 5432;
+    private static final Pattern URL_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?");
 
     private final PostgresArgs args;
     private final Credential ownerPassword;
@@ -117,6 +119,29 @@ public final class Postgres extends Datastore {
         data.put("url", password.value().applyValue(value ->
                 ConnectionStrings.url("postgres", role, value, args.name(), PORT, database, "sslmode=disable")));
         return data;
+    }
+
+    /**
+     * The owner's URL of the first database with a client's scheme, e.g. SQLAlchemy's
+     * {@code postgresql+psycopg}, for a Secret an app reads as it is; a Pulumi secret.
+     */
+    public Output<String> ownerUrl(String scheme) {
+        return url(scheme, args.owner(), ownerPassword);
+    }
+
+    /** The least-privilege role's URL of the first database with a client's scheme; see {@link #ownerUrl}. */
+    public Output<String> appUrl(String scheme) {
+        var password = appPassword.orElseThrow(() -> new IllegalStateException("postgres " + args.name() + " has no app role"));
+        return url(scheme, args.appRole().orElseThrow(), password);
+    }
+
+    private Output<String> url(String scheme, String role, Credential password) {
+        if (!URL_SCHEME.matcher(scheme).matches()) {
+            throw new IllegalArgumentException("a URL scheme such as postgresql+psycopg, got " + scheme);
+        }
+        var database = args.databases().get(0).name();
+        return password.value().applyValue(value ->
+                ConnectionStrings.url(scheme, role, value, args.name(), PORT, database, "sslmode=disable")).asSecret();
     }
 
     /** The least-privilege role's Secret ({@code <name>-app}), when there is an app role. */

@@ -24,6 +24,7 @@ import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import platform.data.CredentialVersions;
 import platform.edge.Backend;
 import platform.k8s.Hardening;
@@ -106,7 +107,7 @@ public final class AppWorkload extends ComponentResource {
                                 .spec(pod.build())
                                 .build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.after().toArray(Resource[]::new)).build());
 
         args.port().ifPresent(port -> new Service(namespace.name() + "-" + args.service().orElseThrow(), ServiceArgs.builder()
                 .metadata(Meta.of(args.service().orElseThrow(), namespace, labels))
@@ -140,6 +141,14 @@ public final class AppWorkload extends ComponentResource {
         var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
         NetworkPolicies.admit(this, args.name() + "-from-gateway", args.namespace(), args.labels(), podLabels(),
                 List.of(port), List.of(gateway));
+        return this;
+    }
+
+    /** Admits pods of the same namespace to the port, e.g. a web server's server-side calls: NetworkPolicy {@code <name>-from-<client>}. */
+    public AppWorkload allowFrom(String client, Map<String, String> clientPodLabels) {
+        var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
+        NetworkPolicies.admit(this, args.name() + "-from-" + client, args.namespace(), args.labels(), podLabels(),
+                List.of(port), List.of(Peer.pods(client, clientPodLabels)));
         return this;
     }
 

@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.resources.Resource;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
 import platform.k8s.ContainerImage;
@@ -29,13 +30,14 @@ import java.util.regex.Pattern;
  * @param readiness          required; {@code liveness} likewise
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
+ * @param after              what the Deployment waits for before it is created or changed, e.g. a {@link MigrationJob}'s Job
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
                               List<ContainerArgs> initContainers, Optional<Integer> port, Optional<String> service,
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
-                              List<String> credentialVersions) {
+                              List<String> credentialVersions, List<Resource> after) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public AppWorkloadArgs {
@@ -66,6 +68,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         volumes = List.copyOf(volumes);
         mounts = List.copyOf(mounts);
         credentialVersions = List.copyOf(credentialVersions);
+        after = List.copyOf(after);
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -93,6 +96,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final List<VolumeArgs> volumes = new ArrayList<>();
         private final List<VolumeMountArgs> mounts = new ArrayList<>();
         private final List<String> credentialVersions = new ArrayList<>();
+        private final List<Resource> after = new ArrayList<>();
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -115,11 +119,12 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder volume(VolumeArgs volume, VolumeMountArgs mount) { volumes.add(volume); mounts.add(mount); return this; }
         public Builder volumeForInitOnly(VolumeArgs volume) { volumes.add(volume); return this; }
         public Builder credentials(List<String> versions) { credentialVersions.addAll(versions); return this; }
+        public Builder after(Resource value) { after.add(Objects.requireNonNull(value)); return this; }
 
         public AppWorkloadArgs build() {
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
-                    resources, runAs, writablePaths, volumes, mounts, credentialVersions);
+                    resources, runAs, writablePaths, volumes, mounts, credentialVersions, after);
         }
     }
 }

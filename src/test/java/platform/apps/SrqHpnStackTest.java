@@ -115,12 +115,17 @@ class SrqHpnStackTest {
         assertThat(env.get("JWT_EXPIRES_MINUTES")).containsEntry("value", "120");
 
         var bad = Stacks.run("prod", "platform:srqHpn.api.env.LOG_LEVEL=LOUD", "platform:srqHpn.api.env.COOKIE_SAMESITE=sometimes",
-                "platform:srqHpn.api.env.LOG_LEVL=INFO");
+                "platform:srqHpn.api.env.LOG_LEVL=INFO", "platform:srqHpn.backup.schedule=daily", "platform:srqHpn.migration.timeoutMinutes=0",
+                "platform:srqHpn.celery.redisMaxMemory=lots", "platform:srqHpn.pool=gpu-pool");
         assertThat(bad.resources()).isEmpty();
-        assertThat(bad.problems()).containsExactlyInAnyOrder(
+        assertThat(bad.problems()).hasSize(7).contains(
                 "platform:srqHpn.api.env.LOG_LEVEL: got \"LOUD\", expected DEBUG, INFO, WARNING, ERROR or CRITICAL",
                 "platform:srqHpn.api.env.COOKIE_SAMESITE: got \"sometimes\", expected lax, strict or none",
-                "platform:srqHpn.api.env.LOG_LEVL: is not a key the program reads; did you mean platform:srqHpn.api.env.LOG_LEVEL?");
+                "platform:srqHpn.api.env.LOG_LEVL: is not a key the program reads; did you mean platform:srqHpn.api.env.LOG_LEVEL?",
+                "platform:srqHpn.migration.timeoutMinutes: got 0, expected a whole number from 1 to 360",
+                "platform:srqHpn.celery.redisMaxMemory: got \"lots\", expected a Redis memory size such as 200mb");
+        assertThat(bad.problems()).anySatisfy(problem -> assertThat(problem).startsWith("platform:srqHpn.backup.schedule: got \"daily\""))
+                .anySatisfy(problem -> assertThat(problem).startsWith("platform:srqHpn.pool: got \"gpu-pool\", expected one of the cluster's node pools"));
     }
 
     @Test
@@ -241,7 +246,8 @@ class SrqHpnStackTest {
         assertThat(job.options().dependsOn()).contains("kubernetes:apps/v1:StatefulSet::srq-hpn-postgres",
                 "kubernetes:core/v1:Secret::srq-hpn-database-urls");
         assertThat(object(PROD, "Deployment", "api").options().dependsOn()).contains("kubernetes:batch/v1:Job::srq-hpn-api-migrate");
-        assertThat(object(PROD, "Deployment", "web").options().dependsOn()).doesNotContain("kubernetes:batch/v1:Job::srq-hpn-api-migrate");
+        // The web follows the API, so a failed migration leaves both as they were.
+        assertThat(object(PROD, "Deployment", "web").options().dependsOn()).contains("kubernetes:apps/v1:Deployment::srq-hpn-api");
     }
 
     @Test

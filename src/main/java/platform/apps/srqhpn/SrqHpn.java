@@ -164,6 +164,8 @@ public final class SrqHpn extends ComponentResource {
                 .listens(WEB_PORT, "web")
                 // Liveness only checks the port: an API outage makes / fail, and must not restart the web pods.
                 .probes(Probes.http("/", WEB_PORT, Probes.Timing.READINESS), Probes.tcp(WEB_PORT, Probes.Timing.LIVENESS))
+                // Compose's order on a release: migrate, then the API, then the web that calls it.
+                .after(api)
                 .build(), child);
 
         api.admitGateway(Edge.gatewayPeer());

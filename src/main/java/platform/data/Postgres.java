@@ -1,6 +1,7 @@
 package platform.data;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.StatefulSet;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
@@ -40,6 +41,7 @@ public final class Postgres extends Datastore {
     private final PostgresArgs args;
     private final Credential ownerPassword;
     private final Optional<Credential> appPassword;
+    private final StatefulSet statefulSet;
 
     public Postgres(String name, PostgresArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Postgres", name, args.name(), args.namespace(),
@@ -92,7 +94,7 @@ public final class Postgres extends Datastore {
         var volumes = List.of(Volumes.scratch("run"), Volumes.scratch("tmp"), Volumes.memory("shm", "256Mi"),
                 Volumes.configMap("scripts", scripts, 0555));
 
-        StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
+        statefulSet = StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
                 List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
                 Optional.of(args.volume()), credentialAnnotation(),
                 60, args.protect()));
@@ -147,6 +149,14 @@ public final class Postgres extends Datastore {
     /** The least-privilege role's Secret ({@code <name>-app}), when there is an app role. */
     public String appSecretName() {
         return args.name() + "-app";
+    }
+
+    /**
+     * The server, for the {@code dependsOn} of what needs it running (a migration Job): Pulumi waits for
+     * its pods to be ready, which is after the start-up reconcile of roles and grants.
+     */
+    public StatefulSet statefulSet() {
+        return statefulSet;
     }
 
     public PostgresArgs args() {

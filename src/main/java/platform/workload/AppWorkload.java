@@ -49,6 +49,7 @@ public final class AppWorkload extends ComponentResource {
     public static final String NODE_POOL_LABEL = "doks.digitalocean.com/node-pool";
 
     private final AppWorkloadArgs args;
+    private final Deployment deployment;
 
     public AppWorkload(String name, AppWorkloadArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:workload:AppWorkload", name, options);
@@ -92,7 +93,7 @@ public final class AppWorkload extends ComponentResource {
                     .maxSkew(1).topologyKey("kubernetes.io/hostname").whenUnsatisfiable("ScheduleAnyway")
                     .labelSelector(LabelSelectorArgs.builder().matchLabels(labels.selector()).build()).build());
         }
-        new Deployment(namespace.name() + "-" + args.name(), DeploymentArgs.builder()
+        deployment = new Deployment(namespace.name() + "-" + args.name(), DeploymentArgs.builder()
                 .metadata(Meta.of(args.name(), namespace, labels))
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(args.replicas())
@@ -150,6 +151,11 @@ public final class AppWorkload extends ComponentResource {
         NetworkPolicies.admit(this, args.name() + "-from-" + client, args.namespace(), args.labels(), podLabels(),
                 List.of(port), List.of(Peer.pods(client, clientPodLabels)));
         return this;
+    }
+
+    /** The Deployment, for the {@code dependsOn} of what must follow its rollout. */
+    public Deployment deployment() {
+        return deployment;
     }
 
     public AppWorkloadArgs args() {

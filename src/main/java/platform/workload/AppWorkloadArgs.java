@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
  * @param after              what the Deployment waits for before it is created or changed, e.g. a {@link MigrationJob}'s Job
+ *                           (resources, not components: a component's children are gathered as they register)
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * @param timeout      how long the migration may take, pulling included; the Job fails after it, and so does
  *                     {@code pulumi up}; default {@link #DEFAULT_TIMEOUT}
  * @param retries      runs after a failed one; default 1 (a transactional migration that failed rolled back)
- * @param after        what must exist and be ready before it runs: the database, the Secrets it reads
+ * @param after        what must exist and be ready before it runs: the database's StatefulSet, the Secrets it reads
+ *                     (name resources, not components: a component's children are gathered as they register)
  */
 public record MigrationJobArgs(NamespaceRef namespace, AppLabels labels, String prefix, ContainerImage image,
                                List<String> command, List<EnvVarArgs> env, RunAs runAs, ComputeResources resources,

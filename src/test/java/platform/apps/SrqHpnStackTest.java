@@ -194,6 +194,7 @@ class SrqHpnStackTest {
                 "ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :\"app\";",
                 "ALTER DEFAULT PRIVILEGES FOR ROLE :\"owner\" IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO :\"app\";");
         assertThat(sql).contains("REVOKE CREATE ON SCHEMA public FROM PUBLIC;").contains("\\connect srq_hpn")
+                .contains("REVOKE TEMPORARY ON DATABASE srq_hpn FROM PUBLIC;")
                 .doesNotContain("GRANT ALL").doesNotContain("TRUNCATE").doesNotContain("REFERENCES");
         var env = Stacks.container(object(PROD, "StatefulSet", "postgres")).get("env").toString();
         assertThat(env).contains("name=POSTGRES_USER").contains("key=user").contains("name=APP_PASSWORD").contains("name=postgres-app");

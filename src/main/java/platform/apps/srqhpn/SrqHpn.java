@@ -124,7 +124,7 @@ public final class SrqHpn extends ComponentResource {
                         Env.fromSecret("DATABASE_URL_ADMIN", new SecretKeyRef(DATABASE_SECRET, "DATABASE_URL_ADMIN"))))
                 .runAs(IMAGE_USER)
                 .timeout(settings.migrationTimeout())
-                .after(postgres)
+                .after(postgres.statefulSet())
                 .after(urls)
                 .build(), child);
         postgres.allowFrom("api-migrate", migration.podLabels());
@@ -165,7 +165,7 @@ public final class SrqHpn extends ComponentResource {
                 // Liveness only checks the port: an API outage makes / fail, and must not restart the web pods.
                 .probes(Probes.http("/", WEB_PORT, Probes.Timing.READINESS), Probes.tcp(WEB_PORT, Probes.Timing.LIVENESS))
                 // Compose's order on a release: migrate, then the API, then the web that calls it.
-                .after(api)
+                .after(api.deployment())
                 .build(), child);
 
         api.admitGateway(Edge.gatewayPeer());

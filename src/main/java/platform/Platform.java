@@ -7,6 +7,7 @@ import platform.apps.SystemContext;
 import platform.apps.bowmark.Bowmark;
 import platform.apps.mortimer.Mortimer;
 import platform.apps.project88.Project88;
+import platform.apps.srqhpn.SrqHpn;
 import platform.backup.BackupStorage;
 import platform.cloud.BackupBucket;
 import platform.cloud.CloudProject;
@@ -65,6 +66,7 @@ public final class Platform {
         settings.bowmark().ifPresent(bowmark -> namespaces.put(Bowmark.NAMESPACE, new Bowmark("bowmark", context).namespace().output()));
         settings.mortimer().ifPresent(mortimer -> namespaces.put(Mortimer.NAMESPACE, new Mortimer("mortimer", context).namespace().output()));
         settings.project88().ifPresent(project88 -> namespaces.put(Project88.NAMESPACE, new Project88("project88", context).namespace().output()));
+        settings.srqHpn().ifPresent(srqHpn -> namespaces.put(SrqHpn.NAMESPACE, new SrqHpn("srq-hpn", context).namespace().output()));
         ctx.export("namespaces", outputMap(namespaces));
     }
 

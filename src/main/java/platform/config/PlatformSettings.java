@@ -12,7 +12,7 @@ import java.util.Optional;
 public record PlatformSettings(String stack, Environment environment, ClusterSettings cluster,
                                Optional<RegistrySettings> registry, Optional<BackupSettings> backups, EdgeSettings edge,
                                Optional<BowmarkSettings> bowmark, Optional<MortimerSettings> mortimer,
-                               Optional<Project88Settings> project88) {
+                               Optional<Project88Settings> project88, Optional<SrqHpnSettings> srqHpn) {
 
     public static PlatformSettings read(String stack, StackConfig config) {
         var environment = Environment.read(config.get("environment"));
@@ -24,8 +24,9 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var bowmark = BowmarkSettings.read(config.get("bowmark"), config, environment, sites, cluster);
         var mortimer = MortimerSettings.read(config.get("mortimer"), config, environment, sites, cluster);
         var project88 = Project88Settings.read(config.get("project88"), config, environment, sites, cluster);
+        var srqHpn = SrqHpnSettings.read(config.get("srqHpn"), config, environment, sites, cluster);
         config.validate();
-        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, mortimer, project88);
+        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, mortimer, project88, srqHpn);
     }
 
     /** Every system's hosts and certificate: the gateway's HTTPS listeners. */
@@ -34,6 +35,7 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         bowmark.ifPresent(system -> sites.add(system.site()));
         mortimer.ifPresent(system -> sites.add(system.site()));
         project88.ifPresent(system -> sites.add(system.site()));
+        srqHpn.ifPresent(system -> sites.add(system.site()));
         return sites;
     }
 

@@ -32,7 +32,8 @@ public final class SecretKeys {
             BackupSettings.SECRETS,
             BowmarkSettings.SECRETS,
             MortimerSettings.SECRETS,
-            Project88Settings.SECRETS);
+            Project88Settings.SECRETS,
+            SrqHpnSettings.SECRETS);
 
     /** Every key's name. */
     public static final List<String> ALL = KEYS.stream().map(SecretKey::name).toList();

@@ -1,6 +1,7 @@
 package platform.data;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.StatefulSet;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * PostgreSQL as a StatefulSet: data in a subdirectory of its volume, health by {@code pg_isready},
@@ -34,10 +36,12 @@ import java.util.Optional;
  */
 public final class Postgres extends Datastore {
     public static final int PORT = 5432;
+    private static final Pattern URL_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?");
 
     private final PostgresArgs args;
     private final Credential ownerPassword;
     private final Optional<Credential> appPassword;
+    private final StatefulSet statefulSet;
 
     public Postgres(String name, PostgresArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Postgres", name, args.name(), args.namespace(),
@@ -94,7 +98,7 @@ public final class Postgres extends Datastore {
             volumes.add(Volumes.scratch(args.volume().name()));
         }
 
-        StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
+        statefulSet = StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
                 List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
                 args.ephemeral() ? Optional.empty() : Optional.of(args.volume()), credentialAnnotation(),
                 60, args.protect()));
@@ -123,9 +127,40 @@ public final class Postgres extends Datastore {
         return data;
     }
 
+    /**
+     * The owner's URL of the first database with a client's scheme, e.g. SQLAlchemy's
+     * {@code postgresql+psycopg}, for a Secret an app reads as it is; a Pulumi secret.
+     */
+    public Output<String> ownerUrl(String scheme) {
+        return url(scheme, args.owner(), ownerPassword);
+    }
+
+    /** The least-privilege role's URL of the first database with a client's scheme; see {@link #ownerUrl}. */
+    public Output<String> appUrl(String scheme) {
+        var password = appPassword.orElseThrow(() -> new IllegalStateException("postgres " + args.name() + " has no app role"));
+        return url(scheme, args.appRole().orElseThrow(), password);
+    }
+
+    private Output<String> url(String scheme, String role, Credential password) {
+        if (!URL_SCHEME.matcher(scheme).matches()) {
+            throw new IllegalArgumentException("a URL scheme such as postgresql+psycopg, got " + scheme);
+        }
+        var database = args.databases().get(0).name();
+        return password.value().applyValue(value ->
+                ConnectionStrings.url(scheme, role, value, args.name(), PORT, database, "sslmode=disable")).asSecret();
+    }
+
     /** The least-privilege role's Secret ({@code <name>-app}), when there is an app role. */
     public String appSecretName() {
         return args.name() + "-app";
+    }
+
+    /**
+     * The server, for the {@code dependsOn} of what needs it running (a migration Job): Pulumi waits for
+     * its pods to be ready, which is after the start-up reconcile of roles and grants.
+     */
+    public StatefulSet statefulSet() {
+        return statefulSet;
     }
 
     public PostgresArgs args() {

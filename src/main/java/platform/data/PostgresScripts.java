@@ -51,11 +51,15 @@ final class PostgresScripts {
         return sql.toString();
     }
 
-    /** CRUD only; no CREATE on the schema; default privileges so tables the owner creates later are granted too. */
+    /**
+     * CRUD only; no CREATE on the schema, nor temporary tables (PUBLIC has them by default); default
+     * privileges so tables the owner creates later are granted too.
+     */
     private static String grants(String database) {
         return """
                 \\connect %1$s
                 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                REVOKE TEMPORARY ON DATABASE %1$s FROM PUBLIC;
                 REVOKE CREATE ON SCHEMA public FROM :"app";
                 GRANT CONNECT ON DATABASE %1$s TO :"app";
                 GRANT USAGE ON SCHEMA public TO :"app";

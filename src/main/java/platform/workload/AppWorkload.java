@@ -24,6 +24,7 @@ import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import platform.data.CredentialVersions;
 import platform.edge.Backend;
 import platform.k8s.Hardening;
@@ -48,6 +49,7 @@ public final class AppWorkload extends ComponentResource {
     public static final String NODE_POOL_LABEL = "doks.digitalocean.com/node-pool";
 
     private final AppWorkloadArgs args;
+    private final Deployment deployment;
 
     public AppWorkload(String name, AppWorkloadArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:workload:AppWorkload", name, options);
@@ -100,7 +102,7 @@ public final class AppWorkload extends ComponentResource {
                     .maxSkew(1).topologyKey("kubernetes.io/hostname").whenUnsatisfiable("ScheduleAnyway")
                     .labelSelector(LabelSelectorArgs.builder().matchLabels(labels.selector()).build()).build());
         }
-        new Deployment(namespace.name() + "-" + args.name(), DeploymentArgs.builder()
+        deployment = new Deployment(namespace.name() + "-" + args.name(), DeploymentArgs.builder()
                 .metadata(Meta.of(args.name(), namespace, labels))
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(args.replicas())
@@ -114,7 +116,7 @@ public final class AppWorkload extends ComponentResource {
                                 .spec(pod.build())
                                 .build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(args.after().toArray(Resource[]::new)).build());
 
         args.port().ifPresent(port -> {
             var servicePorts = new ArrayList<ServicePortArgs>();
@@ -179,6 +181,19 @@ public final class AppWorkload extends ComponentResource {
         NetworkPolicies.admit(this, args.name() + "-from-" + peer.description(), args.namespace(), args.labels(), podLabels(),
                 ports, List.of(peer));
         return this;
+    }
+
+    /** Admits pods of the same namespace to the port, e.g. a web server's server-side calls: NetworkPolicy {@code <name>-from-<client>}. */
+    public AppWorkload allowFrom(String client, Map<String, String> clientPodLabels) {
+        var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
+        NetworkPolicies.admit(this, args.name() + "-from-" + client, args.namespace(), args.labels(), podLabels(),
+                List.of(port), List.of(Peer.pods(client, clientPodLabels)));
+        return this;
+    }
+
+    /** The Deployment, for the {@code dependsOn} of what must follow its rollout. */
+    public Deployment deployment() {
+        return deployment;
     }
 
     public AppWorkloadArgs args() {

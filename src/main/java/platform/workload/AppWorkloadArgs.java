@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.resources.Resource;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
 import platform.k8s.ContainerImage;
@@ -37,6 +38,8 @@ import java.util.regex.Pattern;
  * @param terminationGraceSeconds how long a stopping pod may finish its work; Kubernetes' 30 s by default
  * @param extraPorts         further named ports it declares (and its Service exposes, when it listens): SMTP beside a UI, metrics
  * @param podAnnotations     further pod-template annotations, e.g. {@link MetricsScrape}'s or a config checksum
+ * @param after              what the Deployment waits for before it is created or changed, e.g. a {@link MigrationJob}'s Job
+ *                           (resources, not components: a component's children are gathered as they register)
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
@@ -44,7 +47,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
                               List<String> credentialVersions, Optional<ProbeArgs> startup, boolean recreate,
-                              Optional<Integer> terminationGraceSeconds, List<Port> extraPorts, Map<String, String> podAnnotations) {
+                              Optional<Integer> terminationGraceSeconds, List<Port> extraPorts, Map<String, String> podAnnotations,
+                              List<Resource> after) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
 
@@ -104,6 +108,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
             }
         }
         podAnnotations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(podAnnotations));
+        after = List.copyOf(after);
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -138,6 +143,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final Map<String, String> podAnnotations = new LinkedHashMap<>();
         private Integer metricsPort;
         private String metricsPath;
+        private final List<Resource> after = new ArrayList<>();
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -173,6 +179,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder servesMetrics(int value, String path) { metricsPort = value; metricsPath = path; return this; }
         /** An init container that holds the pod until the dependency answers (compose's {@code depends_on}). */
         public Builder startsAfter(DependencyWait dependency) { initContainers.add(dependency.container()); return this; }
+        public Builder after(Resource value) { after.add(Objects.requireNonNull(value)); return this; }
 
         public AppWorkloadArgs build() {
             var ports = new ArrayList<>(extraPorts);
@@ -190,7 +197,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
                     resources, runAs, writablePaths, volumes, mounts, credentialVersions, Optional.ofNullable(startup), recreate,
-                    Optional.ofNullable(terminationGraceSeconds), ports, annotations);
+                    Optional.ofNullable(terminationGraceSeconds), ports, annotations, after);
         }
     }
 }

@@ -20,7 +20,7 @@ import static platform.Stacks.map;
 class ReadmeRunbookTest {
     private static final ProgramRun.Result PROD = Stacks.run("prod");
     private static final ProgramRun.Result DEV = Stacks.run("dev");
-    private static final Pattern KIND_SLASH_NAME = Pattern.compile("\\b(deployment|cronjob|statefulset|job)/([a-z0-9-]+)");
+    private static final Pattern KIND_SLASH_NAME = Pattern.compile("\\b(deployment|deploy|cronjob|statefulset|job)/([a-z0-9-]+)");
     private static final Pattern GET_KIND_NAME = Pattern.compile("kubectl (?:get|describe) (configmap|secret|cronjob|pod|pvc|httproute) ([a-z0-9][a-z0-9-]*)");
     private static final Pattern POD_OF_STATEFULSET = Pattern.compile("\\b(postgres|rabbitmq|mongodb|db|redis|search)-0\\b");
     private static final Pattern LABEL = Pattern.compile("-l (component|service|app\\.kubernetes\\.io/name)=([a-z0-9-]+)");
@@ -49,17 +49,17 @@ class ReadmeRunbookTest {
 
     private static List<RegisteredResource> podTemplates(ProgramRun.Result stack, String namespace) {
         return Stacks.where(stack, r -> r.isKubernetesObject() && r.namespace().equals(namespace)
-                && List.of("Deployment", "StatefulSet", "CronJob").contains(r.kind()));
+                && List.of("Deployment", "StatefulSet", "CronJob", "Job").contains(r.kind()));
     }
 
     @ParameterizedTest
-    @CsvSource({"bowmark, 20", "project88, 20", "mortimer, 30"})
+    @CsvSource({"bowmark, 20", "project88, 20", "mortimer, 30", "srq-hpn, 20"})
     void theReadmeHasRunbookCommands(String namespace, int atLeast) throws IOException {
         assertThat(commands(namespace)).hasSizeGreaterThan(atLeast);
     }
 
     @ParameterizedTest
-    @CsvSource({"bowmark, 20", "project88, 20", "mortimer, 30"})
+    @CsvSource({"bowmark, 20", "project88, 20", "mortimer, 30", "srq-hpn, 20"})
     void everyObjectTheRunbooksNameIsRendered(String namespace, int atLeast) throws IOException {
         var container = Pattern.compile("deployment/([a-z0-9-]+) -n " + namespace + " -c ([a-z0-9-]+)");
         var checked = 0;
@@ -67,10 +67,10 @@ class ReadmeRunbookTest {
             var stack = stackFor(command);
             var byKind = KIND_SLASH_NAME.matcher(command);
             while (byKind.find()) {
-                var kind = byKind.group(1);
+                var kind = byKind.group(1).equals("deploy") ? "deployment" : byKind.group(1);
                 var name = byKind.group(2);
                 if (kind.equals("job")) {
-                    continue; // jobs are created by the command itself (kubectl create job --from=cronjob/...)
+                    continue; // jobs are created by the command itself (kubectl create job --from=cronjob/...) or named per image
                 }
                 assertThat(exists(stack, namespace, kind, name)).as("%s/%s in: %s", kind, name, command).isTrue();
                 checked++;

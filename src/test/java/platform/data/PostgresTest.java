@@ -77,4 +77,41 @@ class PostgresTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new VolumeClaim("1Gi", java.util.Optional.empty(), "/data", "search_data"))
                 .hasMessageContaining("search-data, not search_data");
     }
+
+    @Test
+    void postgresGivesDriverUrlsForTheOwnerAndTheAppRoleAsSecrets() {
+        var urls = new java.util.concurrent.atomic.AtomicReference<Map<String, com.pulumi.core.Output<String>>>();
+        var result = platform.render.ProgramRun.run(ctx -> {
+            var namespace = platform.k8s.NamespaceRef.existing("demo");
+            var postgres = new Postgres("postgres", PostgresArgs.builder(namespace, "demo")
+                    .image(platform.k8s.ContainerImage.of(platform.Versions.POSTGRES_ALPINE))
+                    .owner("demo").database("demo", "database").appRole("demo_app").build(), null);
+            platform.secrets.KubeSecrets.create(postgres, "urls", namespace, postgres.labels(), new java.util.TreeMap<>(Map.of(
+                    "admin", postgres.ownerUrl("postgresql+psycopg"), "app", postgres.appUrl("postgresql+psycopg"))));
+        }, "test", Map.of(), java.util.Set.of(), new platform.AnsweringCloud(), false);
+
+        var data = map(Stacks.object(result, "Secret", "demo", "urls").inputs().get("stringData"));
+        assertThat(data.get("admin")).isEqualTo(new platform.render.Secret("postgresql+psycopg://demo:"
+                + platform.AnsweringCloud.passwordOf("postgres-password", "0") + "@postgres:5432/demo?sslmode=disable"));
+        assertThat(data.get("app")).isEqualTo(new platform.render.Secret("postgresql+psycopg://demo_app:"
+                + platform.AnsweringCloud.passwordOf("postgres-app-password", "0") + "@postgres:5432/demo?sslmode=disable"));
+    }
+
+    @Test
+    void driverUrlsNeedAPostgresSchemeAndAnAppRole() {
+        var problems = new java.util.ArrayList<String>();
+        platform.render.ProgramRun.run(ctx -> {
+            var postgres = new Postgres("postgres", PostgresArgs.builder(platform.k8s.NamespaceRef.existing("demo"), "demo")
+                    .image(platform.k8s.ContainerImage.of(platform.Versions.POSTGRES)).owner("demo").database("demo", "database").build(), null);
+            for (Runnable call : java.util.List.<Runnable>of(() -> postgres.ownerUrl("mysql"), () -> postgres.appUrl("postgresql"))) {
+                try {
+                    call.run();
+                } catch (RuntimeException refused) {
+                    problems.add(refused.getMessage());
+                }
+            }
+        }, "test", Map.of(), java.util.Set.of());
+
+        assertThat(problems).containsExactly("a URL scheme such as postgresql+psycopg, got mysql", "postgres postgres has no app role");
+    }
 }

@@ -66,6 +66,19 @@ class AppWorkloadTest {
     }
 
     @Test
+    void itAdmitsANamedClientOfItsNamespaceOnItsPortOnly() {
+        var result = ProgramRun.run(ctx -> {
+            var api = new AppWorkload("api", web("api", 1).build(), null);
+            api.allowFrom("web", Map.of("app.kubernetes.io/name", "web", "app.kubernetes.io/instance", "web"));
+        }, "test", Map.of(), Set.of());
+
+        var policy = Stacks.object(result, "NetworkPolicy", "demo", "api-deployment-from-web");
+        assertThat(policy.input("spec.podSelector.matchLabels")).contains(Map.of("app.kubernetes.io/name", "api", "app.kubernetes.io/instance", "api"));
+        var ingress = policy.input("spec.ingress").orElseThrow().toString();
+        assertThat(ingress).contains("app.kubernetes.io/name=web").contains("port=8000").doesNotContain("namespaceSelector");
+    }
+
+    @Test
     void itRunsOnItsPoolAndRollsWhenItsCredentialsRotate() {
         var deployment = Stacks.object(run(web("site", 1).build()), "Deployment", "demo", "site-deployment");
 

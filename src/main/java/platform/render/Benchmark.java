@@ -49,7 +49,7 @@ public final class Benchmark {
                 System.out.printf("%-8s %6d %10.0f %10.0f %12.0f %12.0f %6.1fx%n", stack, runs,
                         program.get(0), median(program), empty.get(0), median(empty), median(program) / median(empty));
             }
-            Render.deleteTree(scratch);
+            OutputDir.deleteTree(scratch);
             return 0;
         } catch (IOException e) {
             System.err.println("benchmark failed: " + e.getMessage());

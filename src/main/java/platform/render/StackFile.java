@@ -4,6 +4,8 @@ import com.google.gson.Gson;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +31,17 @@ public final class StackFile {
 
     public static StackFile load(Path file) throws IOException {
         var stackFile = new StackFile();
-        Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        Map<String, Object> document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        } catch (MarkedYAMLException malformed) {
+            // The parser's message quotes the offending line, which may hold a secret: only the place and the problem.
+            var mark = malformed.getProblemMark();
+            throw new IOException(file.getFileName() + " is not valid YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
+                    + ", column " + (mark.getColumn() + 1)) + (malformed.getProblem() == null ? "" : ": " + malformed.getProblem()));
+        } catch (YAMLException | ClassCastException malformed) {
+            throw new IOException(file.getFileName() + " is not a Pulumi stack file (a YAML mapping with a config section)");
+        }
         if (document != null && document.get("config") instanceof Map<?, ?> config) {
             config.forEach((key, value) -> {
                 if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
@@ -64,6 +76,28 @@ public final class StackFile {
         values.forEach((key, value) -> result.put(key,
                 value instanceof Map || value instanceof List ? GSON.toJson(value) : String.valueOf(value)));
         return result;
+    }
+
+    /**
+     * The string values set under the given root keys (e.g. every secret key), however they were set:
+     * what must never be printed.
+     */
+    public List<String> valuesOf(java.util.Collection<String> rootKeys) {
+        var found = new ArrayList<String>();
+        for (var key : rootKeys) {
+            collect(values.get(key), found);
+        }
+        return found;
+    }
+
+    private static void collect(Object value, List<String> found) {
+        if (value instanceof Map<?, ?> map) {
+            map.values().forEach(item -> collect(item, found));
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collect(item, found));
+        } else if (value != null) {
+            found.add(String.valueOf(value));
+        }
     }
 
     public Set<String> secretKeys() {

@@ -19,11 +19,11 @@ final class CostText {
         if (!cost.cloud() && cost.lines().isEmpty()) {
             return text.append("  existing cluster: the stack creates no priced cloud resources (its cluster's own costs are not known here)\n").toString();
         }
-        text.append(String.format(Locale.ROOT, "  %-30s %-46s %9s %9s%n", "", "", "min nodes", "max nodes"));
+        text.append(String.format(Locale.ROOT, "  %-36s %-46s %9s %9s%n", "", "", "min nodes", "max nodes"));
         for (var line : cost.lines()) {
-            text.append(String.format(Locale.ROOT, "  %-30s %-46s %9.2f %9.2f%n", line.item(), abbreviate(line.detail(), 46), line.atMin(), line.atMax()));
+            text.append(String.format(Locale.ROOT, "  %-36s %-46s %9.2f %9.2f%n", line.item(), abbreviate(line.detail(), 46), line.atMin(), line.atMax()));
         }
-        text.append(String.format(Locale.ROOT, "  %-30s %-46s %9.2f %9.2f%n", "total", "", cost.totalAtMin(), cost.totalAtMax()));
+        text.append(String.format(Locale.ROOT, "  %-36s %-46s %9.2f %9.2f%n", "total", "", cost.totalAtMin(), cost.totalAtMax()));
         return text.toString();
     }
 

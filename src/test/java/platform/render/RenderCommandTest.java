@@ -32,7 +32,7 @@ class RenderCommandTest {
                 Files.copy(Stacks.projectRoot().resolve("Pulumi." + stack + ".yaml"), project.resolve("Pulumi." + stack + ".yaml"));
             }
         }
-        return RenderCommand.run(args, project, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return RenderCommand.run(args, new Project(project, project), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private Path outDir(String stack) {

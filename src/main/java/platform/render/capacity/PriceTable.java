@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * figure here (and {@link #AS_OF}) when DigitalOcean changes its prices.
  */
 public final class PriceTable {
-    public static final String AS_OF = "2025-11-24";
+    public static final String AS_OF = "2026-11-24";
     public static final String CURRENCY = "USD";
 
     public static final String DROPLETS_SOURCE = "https://www.digitalocean.com/pricing/droplets (Basic and CPU-Optimized, "

@@ -73,7 +73,7 @@ final class RevisionRender {
             return cached;
         }
         log.println("building the jar of " + revision + " (" + commit.substring(0, 10) + "); cached afterwards in " + CACHE);
-        var build = List.of("./mvnw", "-q", "-B", "-ntp", "-o", "package", "-DskipTests");
+        var build = List.of("./mvnw", "-q", "-B", "-ntp", "-o", "package", "-Dmaven.test.skip=true");
         try {
             run(build, checkout, Map.of(), "build " + revision + " offline");
         } catch (DiffCommand.RenderFailure offline) {

@@ -114,7 +114,7 @@ final class ObjectDiff {
         }
         var dependency = changedDependency.apply(rawPath);
         if (dependency != null) {
-            changes.add(new FieldChange(path, "[secret]", "[secret] (changed: follows " + dependency + ")"));
+            changes.add(new FieldChange(path, "[secret]", "[secret] (" + dependency + ")"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -51,14 +52,20 @@ record StackDiff(String stack, List<String> added, List<String> removed, Map<Str
                 continue;
             }
             var dependencies = dependencies(now);
+            var parent = now.get("parent");
             var fields = ObjectDiff.of(old, now, fingerprints(before, key), fingerprints(after, key), rawPath -> {
                 for (var dependency : dependencies) {
                     var how = touched.get(dependency);
                     if (how != null && !how.equals("changed")) {
-                        return dependency + ", " + how;
+                        return "follows " + dependency + ", " + how;
                     }
-                    if ("changed".equals(how) && dependency.startsWith("random:")) {
-                        return dependency + ", regenerated";
+                }
+                // A generated value's link to the object using it is not visible offline (its result is unknown);
+                // the program generates a credential beside the Secret that holds it, in the same component.
+                for (var entry : touched.entrySet()) {
+                    if (entry.getKey().startsWith("random:") && !entry.getValue().equals("changed")
+                            && Objects.equals(parent, parentOf(before, after, entry.getKey()))) {
+                        return "may change: " + entry.getKey() + " beside it is regenerated";
                     }
                 }
                 return null;
@@ -78,6 +85,11 @@ record StackDiff(String stack, List<String> added, List<String> removed, Map<Str
             }
         }
         return new StackDiff(stack, added, removed, changed, warnings, unchanged, fingerprinted);
+    }
+
+    private static Object parentOf(RenderedStack before, RenderedStack after, String key) {
+        var resource = after.resources().getOrDefault(key, before.resources().get(key));
+        return resource == null ? null : resource.get("parent");
     }
 
     private static Map<String, String> fingerprints(RenderedStack stack, String key) {

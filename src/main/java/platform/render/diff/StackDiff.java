@@ -62,10 +62,10 @@ record StackDiff(String stack, List<String> added, List<String> removed, Map<Str
                 }
                 // A generated value's link to the object using it is not visible offline (its result is unknown);
                 // the program generates a credential beside the Secret that holds it, in the same component.
-                for (var entry : touched.entrySet()) {
-                    if (entry.getKey().startsWith("random:") && !entry.getValue().equals("changed")
-                            && Objects.equals(parent, parentOf(before, after, entry.getKey()))) {
-                        return "may change: " + entry.getKey() + " beside it is regenerated";
+                for (var generated : touched.entrySet()) {
+                    if (generated.getKey().startsWith("random:") && !generated.getValue().equals("changed")
+                            && Objects.equals(parent, parentOf(before, after, generated.getKey()))) {
+                        return "may change: " + generated.getKey() + " beside it is regenerated";
                     }
                 }
                 return null;

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * {@code from} pod labels pick who may connect), and where the backup jobs write (the bucket).
  */
 public record ArchitectureDiagram(String stack, List<Workload> workloads, List<Route> routes, List<Access> access,
-                                  List<Backup> backups, List<String> buckets) {
+                                  List<Backup> backups, List<String> buckets, Map<String, List<String>> gateways) {
 
     /** A host and path the Gateway routes to a workload. */
     record Route(String host, String path, String route, String service, String port, Workload target) {
@@ -41,7 +41,22 @@ public record ArchitectureDiagram(String stack, List<Workload> workloads, List<R
         }
         var backups = workloads.stream().filter(Workload::isBackupJob)
                 .map(job -> new Backup(job, job.envValues().getOrDefault("PREFIX", ""))).toList();
-        return new ArchitectureDiagram(stack, workloads, routes(resources, workloads), access(resources, workloads), backups, List.copyOf(buckets));
+        var gateways = new TreeMap<String, List<String>>();
+        for (var resource : resources) {
+            if (resource.isKubernetesObject() && resource.kind().equals("Gateway")) {
+                var hosts = new ArrayList<String>();
+                if (resource.input("spec.listeners").orElse(null) instanceof List<?> listeners) {
+                    listeners.forEach(l -> {
+                        if (l instanceof Map<?, ?> listener && listener.get("hostname") != null) {
+                            hosts.add(String.valueOf(listener.get("hostname")));
+                        }
+                    });
+                }
+                gateways.put(resource.namespace() + "/" + resource.metadataName(), List.copyOf(hosts));
+            }
+        }
+        return new ArchitectureDiagram(stack, workloads, routes(resources, workloads), access(resources, workloads), backups,
+                List.copyOf(buckets), gateways);
     }
 
     private static List<Route> routes(List<RegisteredResource> resources, List<Workload> workloads) {
@@ -146,7 +161,22 @@ public record ArchitectureDiagram(String stack, List<Workload> workloads, List<R
         routes.forEach(route -> hosts.add(route.host()));
         for (var host : hosts) {
             md.append("  ").append(Mermaid.id("host_" + host)).append("([").append(Mermaid.label(host)).append("])\n");
-            md.append("  internet --> ").append(Mermaid.id("host_" + host)).append('\n');
+        }
+        var served = new TreeSet<String>();
+        gateways.forEach((gateway, listenerHosts) -> {
+            var id = Mermaid.id("gateway_" + gateway);
+            md.append("  internet --> ").append(id).append('\n');
+            for (var host : listenerHosts) {
+                if (hosts.contains(host)) {
+                    md.append("  ").append(id).append(" --> ").append(Mermaid.id("host_" + host)).append('\n');
+                    served.add(host);
+                }
+            }
+        });
+        for (var host : hosts) {
+            if (!served.contains(host)) {
+                md.append("  internet --> ").append(Mermaid.id("host_" + host)).append('\n');
+            }
         }
         var byNamespace = new TreeMap<String, List<Workload>>();
         var drawn = new LinkedHashSet<Workload>();
@@ -160,12 +190,18 @@ public record ArchitectureDiagram(String stack, List<Workload> workloads, List<R
         backups.forEach(b -> drawn.add(b.job()));
         workloads.stream().filter(w -> !w.kind().equals("CronJob") && !w.kind().equals("Job")).forEach(drawn::add);
         drawn.forEach(w -> byNamespace.computeIfAbsent(w.namespace(), ignored -> new ArrayList<>()).add(w));
+        gateways.keySet().forEach(gateway -> byNamespace.computeIfAbsent(gateway.substring(0, gateway.indexOf('/')), ignored -> new ArrayList<>()));
         var outsiders = new TreeSet<String>();
         access.stream().filter(a -> a.from() == null).forEach(a -> outsiders.add(a.to().namespace() + "|" + a.fromLabels()));
         for (var entry : byNamespace.entrySet()) {
             md.append("  subgraph ").append(Mermaid.id("ns_" + entry.getKey())).append("[").append(Mermaid.label("namespace " + entry.getKey())).append("]\n");
             for (var workload : entry.getValue().stream().sorted(java.util.Comparator.comparing(Workload::kind).thenComparing(Workload::name)).toList()) {
                 md.append("    ").append(node(workload)).append('\n');
+            }
+            for (var gateway : gateways.keySet()) {
+                if (gateway.startsWith(entry.getKey() + "/")) {
+                    md.append("    ").append(Mermaid.id("gateway_" + gateway)).append("{{").append(Mermaid.label("Gateway " + gateway.substring(gateway.indexOf('/') + 1))).append("}}\n");
+                }
             }
             for (var outsider : outsiders) {
                 if (outsider.startsWith(entry.getKey() + "|")) {

@@ -1,6 +1,7 @@
 package platform.render.diff;
 
 import platform.render.Secret;
+import platform.render.Unknown;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +44,9 @@ final class ObjectDiff {
 
     private void compare(String path, String rawPath, Object before, Object after) {
         if (Objects.equals(before, after)) {
-            if (Secret.REDACTED.equals(before)) {
+            if (Unknown.SHOWN.equals(before)) {
+                unknown(path, rawPath);
+            } else if (Secret.REDACTED.equals(before)) {
                 secret(path, rawPath);
             } else if (before instanceof Map<?, ?> || before instanceof List<?>) {
                 walkSecrets(path, rawPath, before);
@@ -88,7 +91,9 @@ final class ObjectDiff {
     }
 
     private void walkSecrets(String path, String rawPath, Object value) {
-        if (Secret.REDACTED.equals(value)) {
+        if (Unknown.SHOWN.equals(value)) {
+            unknown(path, rawPath);
+        } else if (Secret.REDACTED.equals(value)) {
             secret(path, rawPath);
         } else if (value instanceof Map<?, ?> map) {
             map.forEach((key, item) -> walkSecrets(join(path, key), join(rawPath, key), item));
@@ -97,6 +102,14 @@ final class ObjectDiff {
             for (int i = 0; i < list.size(); i++) {
                 walkSecrets(path + "[" + (isNamed ? name(list.get(i)) : i) + "]", rawPath + "[" + i + "]", list.get(i));
             }
+        }
+    }
+
+    /** A value only the cloud will know, on both sides: it changes when what it comes from is regenerated or replaced. */
+    private void unknown(String path, String rawPath) {
+        var dependency = changedDependency.apply(rawPath);
+        if (dependency != null) {
+            changes.add(new FieldChange(path, Unknown.SHOWN, Unknown.SHOWN + " (" + dependency + ")"));
         }
     }
 

@@ -19,8 +19,12 @@ public final class PriceTable {
             + "the list prices since July 2022; the same figures as price_monthly of the API's /v2/sizes)";
     public static final String KUBERNETES_SOURCE = "https://docs.digitalocean.com/products/kubernetes/details/pricing/ "
             + "(control plane free; high-availability control plane $40 a month; nodes at Droplet prices)";
+    // The allocatable figures follow the table on DOKS's limits page (node memory 2/4/8/16/32 GB -> 1/2.5/6/13/28 GiB
+    // allocatable). The stored copy of that page reachable when this was written showed its opening only, not the
+    // table: check these five figures against the live page when a pool's fit is close.
     public static final String ALLOCATABLE_SOURCE = "https://docs.digitalocean.com/products/kubernetes/details/limits/ "
-            + "(allocatable memory per node memory size); CPU: every vCPU counts as allocatable";
+            + "(allocatable memory per node memory size: 2 GB -> 1 GiB, 4 GB -> 2.5 GiB, 8 GB -> 6 GiB, 16 GB -> 13 GiB, "
+            + "32 GB -> 28 GiB); CPU: every vCPU counts as allocatable (DOKS publishes no CPU reservation)";
     public static final String LOAD_BALANCER_SOURCE = "https://www.digitalocean.com/pricing/load-balancer ($12 a month per node, size unit 1 by default)";
     public static final String VOLUMES_SOURCE = "https://docs.digitalocean.com/products/volumes/details/pricing/ ($0.10 per GiB a month)";
     public static final String SPACES_SOURCE = "https://docs.digitalocean.com/products/spaces/details/pricing/ "

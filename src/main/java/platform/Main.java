@@ -28,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Benchmark.reportCpuTimeAtExit();
         if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
             Pulumi.run(ctx -> Platform.define(ctx, ConfigKeys.fromEngine()));
             return;

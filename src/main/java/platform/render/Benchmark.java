@@ -27,7 +27,30 @@ public final class Benchmark {
             Prints min and median wall time beside an empty Pulumi program's, and the ratio of the medians.
             """;
 
+    /** Set for a fresh JVM the benchmark starts: the file where it writes its CPU time (ns) when it exits. */
+    static final String CPU_TIME_FILE = "PLATFORM_BENCHMARK_CPU_TIME_FILE";
+
     private Benchmark() {
+    }
+
+    /**
+     * CPU time is what a busy machine does not distort (wall time on a shared 2-core machine can be several
+     * times the work): a JVM the benchmark starts reports its own on exit.
+     */
+    public static void reportCpuTimeAtExit() {
+        var file = System.getenv(CPU_TIME_FILE);
+        if (file == null) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                try {
+                    Files.writeString(Path.of(file), Long.toString(os.getProcessCpuTime()));
+                } catch (IOException ignored) {
+                    // the benchmark then shows no CPU time for this run
+                }
+            }
+        }));
     }
 
     public static int run(String[] args) {
@@ -75,16 +98,34 @@ public final class Benchmark {
                 var empty = time(false, stack, config, runs, scratch.resolve(stack + "-empty"));
                 row(out, stack, runs, program, empty);
             }
-            header(out, "fresh JVM per run, as `./platform render STACK` (what a user waits for)");
+            header(out, "fresh JVM per run, as `./platform render STACK` (what a user waits for), wall time");
+            var cpuRows = new ArrayList<Object[]>();
             for (var stack : stacks) {
                 if (fresh == 0) {
                     break;
                 }
                 var out1 = scratch.resolve("fresh-" + stack);
-                var program = freshTimes(project, fresh, List.of("render", stack, "--out", out1.toString()));
-                var empty = freshTimes(project, fresh, List.of("benchmark", "--empty-program", stack));
+                var programCpu = new ArrayList<Double>();
+                var emptyCpu = new ArrayList<Double>();
+                var program = freshTimes(project, fresh, List.of("render", stack, "--out", out1.toString()), scratch, programCpu);
+                var empty = freshTimes(project, fresh, List.of("benchmark", "--empty-program", stack), scratch, emptyCpu);
                 row(out, stack, fresh, program, empty);
+                cpuRows.add(new Object[]{stack, fresh, programCpu, emptyCpu});
             }
+            if (!cpuRows.isEmpty()) {
+                header(out, "the same fresh JVMs, CPU time (user + system; not stretched by other load on the machine)");
+                for (var row : cpuRows) {
+                    @SuppressWarnings("unchecked") var programCpu = (List<Double>) row[2];
+                    @SuppressWarnings("unchecked") var emptyCpu = (List<Double>) row[3];
+                    Collections.sort(programCpu);
+                    Collections.sort(emptyCpu);
+                    if (!programCpu.isEmpty() && !emptyCpu.isEmpty()) {
+                        row(out, (String) row[0], (Integer) row[1], programCpu, emptyCpu);
+                    }
+                }
+            }
+            out.printf("%d CPUs, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             OutputDir.deleteTree(scratch);
             return 0;
         } catch (IOException e) {
@@ -126,15 +167,19 @@ public final class Benchmark {
     }
 
     /** Sorted wall times of {@code runs} fresh {@code ./platform} processes (after one untimed start). */
-    private static List<Double> freshTimes(Project project, int runs, List<String> args) throws IOException {
+    private static List<Double> freshTimes(Project project, int runs, List<String> args, Path scratch, List<Double> cpu) throws IOException {
         var command = new ArrayList<String>();
         command.add(project.dir().resolve("platform").toString());
         command.addAll(args);
         var times = new ArrayList<Double>();
         for (int i = 0; i <= runs; i++) {
+            var cpuFile = scratch.resolve("cpu-" + i);
+            Files.deleteIfExists(cpuFile);
             var start = System.nanoTime();
-            var process = new ProcessBuilder(command).directory(project.dir().toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            var builder = new ProcessBuilder(command).directory(project.dir().toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().put(CPU_TIME_FILE, cpuFile.toString());
+            var process = builder.start();
             try {
                 if (process.waitFor() != 0) {
                     throw new IOException(String.join(" ", command) + " failed");
@@ -145,6 +190,9 @@ public final class Benchmark {
             }
             if (i > 0) {
                 times.add((System.nanoTime() - start) / 1e6);
+                if (Files.isRegularFile(cpuFile)) {
+                    cpu.add(Long.parseLong(Files.readString(cpuFile).trim()) / 1e6);
+                }
             }
         }
         Collections.sort(times);

@@ -24,15 +24,7 @@ final class ConfigOverrides {
 
         /** The key up to its first path step: {@code platform:cluster} of {@code cluster.nodePools[0].size}. */
         String rootKey() {
-            var full = fullKey();
-            var end = full.length();
-            for (var marker : new char[]{'.', '['}) {
-                var at = full.indexOf(marker, full.indexOf(':'));
-                if (at >= 0) {
-                    end = Math.min(end, at);
-                }
-            }
-            return full.substring(0, end);
+            return StackFile.rootKey(key);
         }
     }
 

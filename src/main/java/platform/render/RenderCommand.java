@@ -20,8 +20,6 @@ public final class RenderCommand {
     static final int OK = 0;
     static final int FAILED = 2;
     static final int USAGE = 64;
-    /** What stands in for a secret that is encrypted in the stack file or not set: secrets never block a render. */
-    public static final String PLACEHOLDER = "offline-placeholder";
 
     static final String USAGE_TEXT = """
             usage: ./platform render [STACK] [--stack NAME] [--out DIR] [--config KEY=VALUE]... [--secret KEY=VALUE]...
@@ -126,14 +124,9 @@ public final class RenderCommand {
         var known = new ArrayList<>(config.valuesOf(secretRoots));
         config.valuesOf(ConfigOverrides.PROVIDER_SECRETS).forEach(known::add);
         overrides.stream().filter(ConfigOverrides.Override::secret).forEach(o -> known.add(o.value()));
-        known.add(PLACEHOLDER);
+        known.add(StackFile.PLACEHOLDER);
         scrubber = new SecretScrubber(known);
-        for (var key : secretRoots) {
-            if (!config.has(key)) {
-                // Encrypted or unset secrets cannot be read offline; a secret placeholder stands in.
-                config.setSecret(key, PLACEHOLDER);
-            }
-        }
+        config.withSecretPlaceholders();
 
         var result = ProgramRun.platform(stack, config.engineConfig(), config.secretKeys());
         if (!result.succeeded()) {

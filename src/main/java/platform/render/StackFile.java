@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public final class StackFile {
     private static final Gson GSON = new Gson();
+    /** What stands in for a secret that is encrypted in the stack file or not set. */
+    public static final String PLACEHOLDER = "offline-placeholder";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Set<String> secretKeys = new HashSet<>();
@@ -51,6 +53,25 @@ public final class StackFile {
             });
         }
         return stackFile;
+    }
+
+    /**
+     * The stack file as the offline tools read it: every secret the program knows that the file does not set
+     * (encrypted values cannot be read offline) gets a secret placeholder, so secrets never block a render.
+     */
+    public static StackFile offline(Path file) throws IOException {
+        return load(file).withSecretPlaceholders();
+    }
+
+    /** Sets {@link #PLACEHOLDER} as a secret for every secret key of the program not set yet. */
+    public StackFile withSecretPlaceholders() {
+        for (var key : platform.config.SecretKeys.ALL) {
+            var full = platform.config.StackConfig.fullKey(key);
+            if (!has(full)) {
+                setSecret(full, PLACEHOLDER);
+            }
+        }
+        return this;
     }
 
     public static StackFile empty() {
@@ -114,7 +135,8 @@ public final class StackFile {
         return text;
     }
 
-    private static String rootKey(String key) {
+    /** The key up to its first path step, namespaced: {@code platform:cluster} of {@code cluster.nodePools[0].size}. */
+    public static String rootKey(String key) {
         var namespaced = key.contains(":") ? key : "platform:" + key;
         var end = namespaced.length();
         for (var marker : new char[]{'.', '['}) {

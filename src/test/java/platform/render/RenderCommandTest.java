@@ -192,7 +192,7 @@ class RenderCommandTest {
 
     @Test
     void aSecretValueIsScrubbedFromEveryProblemThePrintsEvenWhenTheProgramQuotesIt() {
-        var scrubber = new SecretScrubber(java.util.List.of(CANARY, "587", RenderCommand.PLACEHOLDER));
+        var scrubber = new SecretScrubber(java.util.List.of(CANARY, "587", StackFile.PLACEHOLDER));
         assertThat(scrubber.scrub("platform:bowmarkEmailPort: got \"" + CANARY + "\", expected a port; 587 stays"))
                 .isEqualTo("platform:bowmarkEmailPort: got \"[secret]\", expected a port; 587 stays");
         assertThat(scrubber.scrub("got offline-placeholder")).isEqualTo("got [secret]");

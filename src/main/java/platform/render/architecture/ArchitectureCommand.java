@@ -1,11 +1,8 @@
 package platform.render.architecture;
 
 import platform.render.Project;
-import platform.render.RenderCommand;
 import platform.render.StackFile;
 import platform.render.ProgramRun;
-import platform.config.SecretKeys;
-import platform.config.StackConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,12 +85,7 @@ public final class ArchitectureCommand {
 
     /** The architecture.md a render of the stack's committed config writes. */
     public static String fresh(Path projectDir, String stack) throws IOException {
-        var config = StackFile.load(projectDir.resolve("Pulumi." + stack + ".yaml"));
-        for (var key : SecretKeys.ALL) {
-            if (!config.has(StackConfig.fullKey(key))) {
-                config.setSecret(StackConfig.fullKey(key), RenderCommand.PLACEHOLDER);
-            }
-        }
+        var config = StackFile.offline(projectDir.resolve("Pulumi." + stack + ".yaml"));
         var result = ProgramRun.platform(stack, config.engineConfig(), config.secretKeys());
         if (!result.succeeded()) {
             throw new IllegalStateException("stack " + stack + " does not render: " + String.join("; ", result.problems()));

@@ -4,11 +4,8 @@ import platform.render.Project;
 import platform.render.ProgramRun;
 import platform.render.Render;
 import platform.render.RenderReport;
-import platform.render.RenderCommand;
-import platform.render.SecretFingerprints;
+import platform.render.OutputDir;
 import platform.render.StackFile;
-import platform.config.SecretKeys;
-import platform.config.StackConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -114,7 +111,7 @@ public final class DiffCommand {
         } finally {
             try {
                 if (scratch != null) {
-                    deleteTree(scratch);
+                    OutputDir.deleteTree(scratch);
                 }
             } catch (IOException ignored) {
                 // a temporary directory left behind is harmless
@@ -126,12 +123,7 @@ public final class DiffCommand {
     private static Map<String, Path> workTree(Project project, List<String> stacks, Path dir, String key) throws IOException {
         var dirs = new LinkedHashMap<String, Path>();
         for (var stack : stacks) {
-            var config = StackFile.load(project.stackFile(stack));
-            for (var secret : SecretKeys.ALL) {
-                if (!config.has(StackConfig.fullKey(secret))) {
-                    config.setSecret(StackConfig.fullKey(secret), RenderCommand.PLACEHOLDER);
-                }
-            }
+            var config = StackFile.offline(project.stackFile(stack));
             var result = ProgramRun.platform(stack, config.engineConfig(), config.secretKeys());
             if (!result.succeeded()) {
                 throw new RenderFailure("the work tree's " + stack + " stack does not render: " + String.join("; ", result.problems()));
@@ -141,17 +133,6 @@ public final class DiffCommand {
             dirs.put(stack, out);
         }
         return dirs;
-    }
-
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (var file : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 
     /** A revision that could not be checked out, built or rendered. */

@@ -56,7 +56,9 @@ final class RevisionRender {
                 dirs.put(stack, out);
                 continue;
             }
-            run(List.of("java", "-XX:TieredStopAtLevel=1", "-Dplatform.project=" + checkout, "-jar", jar.toString(), "render", stack,
+            // The wrapper's fast-start options (see ./platform); an old revision's jar runs with them too.
+            run(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+                    "-Dplatform.project=" + checkout, "-jar", jar.toString(), "render", stack,
                     "--out", out.toString()), checkout, Map.of(SecretFingerprints.KEY_VARIABLE, fingerprintKey),
                     "render " + stack + " at " + revision);
             dirs.put(stack, out);

@@ -21,14 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The diff of two renders, on real stacks changed through config as a pull request would change them. */
 class StackDiffTest {
     private static final String KEY = "test-fingerprint-key";
-    private static final String BASE = render("prod");
 
     @TempDir
     static Path temp;
-
-    private static String render(String stack, String... overrides) {
-        return stack + String.join(" ", overrides);
-    }
 
     private StackDiff diff(String stack, String[] before, String[] after) throws IOException {
         return StackDiff.of(stack, write(stack, "before", before), write(stack, "after", after));
@@ -53,7 +48,6 @@ class StackDiffTest {
         assertThat(diff.hasChanges()).isFalse();
         assertThat(diff.warnings()).isEmpty();
         assertThat(diff.unchanged()).isGreaterThan(100);
-        assertThat(BASE).isEqualTo("prod");
     }
 
     @Test
@@ -82,9 +76,7 @@ class StackDiffTest {
     }
 
     @Test
-    void warningsComeFirstForClaimTemplatesSchedulesAndRemovedHosts() throws IOException {
-        var after = new String[]{"bowmark.postgres.storageSize=20Gi", "bowmark.backup.schedule=0 9 * * *",
-                "bowmark.hosts.paving[0]=app.bowmark.ca", "bowmark.hosts.paving[1]=app.bowmark.ca"};
+    void warningsComeFirstForClaimTemplatesAndSchedules() throws IOException {
         var diff = diff("prod", none(), new String[]{"bowmark.postgres.storageSize=20Gi", "bowmark.backup.schedule=0 9 * * *"});
 
         assertThat(diff.warnings()).anyMatch(w -> w.startsWith("touches a claim template of StatefulSet bowmark/postgres")
@@ -94,7 +86,6 @@ class StackDiffTest {
                 write("prod", "after", new String[]{"bowmark.postgres.storageSize=20Gi", "bowmark.backup.schedule=0 9 * * *"})}));
         assertThat(text.indexOf("WARNINGS")).isLessThan(text.indexOf("changed\n"));
         assertThat(text).contains("~ StatefulSet bowmark/postgres").contains("spec.volumeClaimTemplates[0].spec.resources.requests.storage: \"10Gi\" -> \"20Gi\"");
-        assertThat(after).hasSize(4);
     }
 
     @Test

@@ -6,33 +6,44 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a successful run's desired state to a directory, replacing it whole: everything is
- * written beside it first, so a failure leaves the previous render untouched.
+ * written beside it first, so a failure leaves the previous render untouched, and only a
+ * directory {@link OutputDir} allows is replaced.
  */
 public final class Render {
     private Render() {
     }
 
-    public static void write(Path outDir, String stack, ProgramRun.Result result) throws IOException {
+    /** Writes {@code report} (of {@code result}) to {@code outDir}; refused like {@link OutputDir#refusal}. */
+    public static void write(Path outDir, String stack, ProgramRun.Result result, RenderReport report) throws IOException {
+        write(outDir, stack, result, report, System.getenv(SecretFingerprints.KEY_VARIABLE));
+    }
+
+    /** With {@code fingerprintKey} (may be null) for {@link SecretFingerprints}, as {@code diff} renders its work tree. */
+    public static void write(Path outDir, String stack, ProgramRun.Result result, RenderReport report, String fingerprintKey) throws IOException {
         var target = outDir.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        var staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        var refusal = OutputDir.refusal(target, outDir.toString());
+        if (refusal.isPresent()) {
+            throw new IOException(refusal.get());
+        }
+        var staging = OutputDir.staging(target);
         try {
-            writeInto(staging, stack, result);
-            deleteTree(target);
-            Files.move(staging, target);
+            writeInto(staging, stack, result, report, fingerprintKey);
+            OutputDir.replace(target, staging);
         } finally {
-            deleteTree(staging);
+            OutputDir.deleteTree(staging);
         }
     }
 
-    private static void writeInto(Path dir, String stack, ProgramRun.Result result) throws IOException {
+    public static void write(Path outDir, String stack, ProgramRun.Result result) throws IOException {
+        write(outDir, stack, result, RenderReport.of(stack, result.resources()));
+    }
+
+    private static void writeInto(Path dir, String stack, ProgramRun.Result result, RenderReport report, String fingerprintKey) throws IOException {
         var manifests = new ManifestWriter();
         for (var resource : result.resources()) {
             if (resource.isKubernetesObject()) {
@@ -61,17 +72,10 @@ public final class Render {
         }
         Files.writeString(dir.resolve("resources.json"), gson.toJson(entries) + "\n");
         Files.writeString(dir.resolve("outputs.json"), gson.toJson(Redaction.printable(result.outputs())) + "\n");
-        Files.writeString(dir.resolve("summary.txt"), Summary.of(stack, result.resources()));
-    }
-
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (var file : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        Files.writeString(dir.resolve("summary.txt"), report.text());
+        Files.writeString(dir.resolve("summary.json"), report.json() + "\n");
+        Files.writeString(dir.resolve("architecture.md"), report.architecture());
+        SecretFingerprints.write(dir, result.resources(), fingerprintKey);
+        Files.writeString(dir.resolve(OutputDir.MARKER), OutputDir.marker(stack, OutputDir.entries(dir)));
     }
 }

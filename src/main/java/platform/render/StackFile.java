@@ -4,6 +4,8 @@ import com.google.gson.Gson;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,13 +25,25 @@ import java.util.Set;
  */
 public final class StackFile {
     private static final Gson GSON = new Gson();
+    /** What stands in for a secret that is encrypted in the stack file or not set. */
+    public static final String PLACEHOLDER = "offline-placeholder";
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Set<String> secretKeys = new HashSet<>();
 
     public static StackFile load(Path file) throws IOException {
         var stackFile = new StackFile();
-        Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        Map<String, Object> document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        } catch (MarkedYAMLException malformed) {
+            // The parser's message quotes the offending line, which may hold a secret: only the place and the problem.
+            var mark = malformed.getProblemMark();
+            throw new IOException(file.getFileName() + " is not valid YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
+                    + ", column " + (mark.getColumn() + 1)) + (malformed.getProblem() == null ? "" : ": " + malformed.getProblem()));
+        } catch (YAMLException | ClassCastException malformed) {
+            throw new IOException(file.getFileName() + " is not a Pulumi stack file (a YAML mapping with a config section)");
+        }
         if (document != null && document.get("config") instanceof Map<?, ?> config) {
             config.forEach((key, value) -> {
                 if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
@@ -39,6 +53,28 @@ public final class StackFile {
             });
         }
         return stackFile;
+    }
+
+    /**
+     * The stack file as the offline tools read it: every secret the program knows that the file does not set
+     * (encrypted values cannot be read offline) gets a secret placeholder, so secrets never block a render.
+     */
+    public static StackFile offline(Path file) throws IOException {
+        return load(file).withSecretPlaceholders();
+    }
+
+    /**
+     * Sets {@link #PLACEHOLDER} as a secret for every required secret key not set yet (encrypted or unset
+     * secrets cannot be read offline). Optional ones stay unset: set, they would replace a generated value.
+     */
+    public StackFile withSecretPlaceholders() {
+        for (var key : platform.config.SecretKeys.REQUIRED) {
+            var full = platform.config.StackConfig.fullKey(key);
+            if (!has(full)) {
+                setSecret(full, PLACEHOLDER);
+            }
+        }
+        return this;
     }
 
     public static StackFile empty() {
@@ -66,6 +102,28 @@ public final class StackFile {
         return result;
     }
 
+    /**
+     * The string values set under the given root keys (e.g. every secret key), however they were set:
+     * what must never be printed.
+     */
+    public List<String> valuesOf(java.util.Collection<String> rootKeys) {
+        var found = new ArrayList<String>();
+        for (var key : rootKeys) {
+            collect(values.get(key), found);
+        }
+        return found;
+    }
+
+    private static void collect(Object value, List<String> found) {
+        if (value instanceof Map<?, ?> map) {
+            map.values().forEach(item -> collect(item, found));
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collect(item, found));
+        } else if (value != null) {
+            found.add(String.valueOf(value));
+        }
+    }
+
     public Set<String> secretKeys() {
         return Set.copyOf(secretKeys);
     }
@@ -80,7 +138,8 @@ public final class StackFile {
         return text;
     }
 
-    private static String rootKey(String key) {
+    /** The key up to its first path step, namespaced: {@code platform:cluster} of {@code cluster.nodePools[0].size}. */
+    public static String rootKey(String key) {
         var namespaced = key.contains(":") ? key : "platform:" + key;
         var end = namespaced.length();
         for (var marker : new char[]{'.', '['}) {

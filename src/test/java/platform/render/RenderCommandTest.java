@@ -32,7 +32,7 @@ class RenderCommandTest {
                 Files.copy(Stacks.projectRoot().resolve("Pulumi." + stack + ".yaml"), project.resolve("Pulumi." + stack + ".yaml"));
             }
         }
-        return RenderCommand.run(args, project, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return RenderCommand.run(args, new Project(project, project), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private Path outDir(String stack) {
@@ -123,5 +123,134 @@ class RenderCommandTest {
         assertThat(render("staging")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no stack file Pulumi.staging.yaml");
         assertThat(render("dev", "--config", "novalue")).isEqualTo(64);
+    }
+
+    @Test
+    void anOutputDirectoryThatNoRenderWroteIsRefusedAndLeftUntouched() throws IOException {
+        var project = temp.resolve("project");
+        render("dev");
+        Files.createDirectories(project.resolve("src/main"));
+        Files.writeString(project.resolve("src/main/Keep.java"), "class Keep {}");
+
+        assertThat(render("dev", "--out", "src")).isEqualTo(2);
+        assertThat(render("dev", "--out", ".")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("will not replace src is not empty and was not written by a render")
+                .contains("will not replace . is not empty");
+        assertThat(project.resolve("src/main/Keep.java")).hasContent("class Keep {}");
+        assertThat(project.resolve("Pulumi.dev.yaml")).isRegularFile();
+        assertThat(project.resolve("build/render/dev/resources.json")).isRegularFile();
+    }
+
+    @Test
+    void aPreviousRenderIsReplacedButNotOnceSomethingElseIsAddedToIt() throws IOException {
+        assertThat(render("dev", "--out", "out")).isEqualTo(0);
+        var dir = temp.resolve("project/out");
+        assertThat(dir.resolve(OutputDir.MARKER)).content().contains("entries:").contains("resources.json").contains("summary.json");
+        assertThat(render("prod", "--out", "out")).isEqualTo(0);
+        assertThat(Files.readString(dir.resolve("summary.txt"))).startsWith("stack prod: ");
+
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        assertThat(render("dev", "--out", "out")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds files a render did not write (notes.txt)");
+        assertThat(Files.readString(dir.resolve("summary.txt"))).startsWith("stack prod: ");
+    }
+
+    @Test
+    void anEmptyDirectoryIsFilledInPlaceAndRelativePathsStartWhereTheUserStands() throws IOException {
+        var project = temp.resolve("project");
+        render("--help");
+        var elsewhere = Files.createDirectories(temp.resolve("elsewhere/empty"));
+        var exit = RenderCommand.run(new String[]{"dev", "--out", "empty"}, new Project(project, elsewhere.getParent()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(elsewhere.resolve("resources.json")).isRegularFile();
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("written to empty\n");
+        assertThat(project.resolve("empty")).doesNotExist();
+    }
+
+    @Test
+    void aSecretForPlainConfigIsRefusedWithoutShowingItsValue() throws IOException {
+        assertThat(render("dev", "--secret", "cluster.region=CANARY")).isEqualTo(2);
+        assertThat(render("dev", "--secret", "platform:cluster.nodePools[0].size=CANARY")).isEqualTo(2);
+        assertThat(render("dev", "--secret", "CANARY")).isEqualTo(64);
+
+        var printed = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("CANARY").contains("platform:cluster.region: given with --secret, but platform:cluster is plain config");
+        assertThat(temp.resolve("project/build/render/dev")).doesNotExist();
+    }
+
+    @Test
+    void plainConfigForASecretKeyIsRefusedWithoutShowingItsValue() throws IOException {
+        assertThat(render("dev", "--config", "bowmarkSearchApiKey=" + CANARY, "--config", "digitalocean:token=" + CANARY)).isEqualTo(2);
+
+        var errors = err.toString(StandardCharsets.UTF_8);
+        assertThat(errors).contains("platform:bowmarkSearchApiKey: given with --config, but it is a secret; set it with --secret")
+                .contains("digitalocean:token: given with --config, but it is a secret").doesNotContain(CANARY);
+    }
+
+    @Test
+    void aSecretValueIsScrubbedFromEveryProblemThePrintsEvenWhenTheProgramQuotesIt() {
+        var scrubber = new SecretScrubber(java.util.List.of(CANARY, "587", StackFile.PLACEHOLDER));
+        assertThat(scrubber.scrub("platform:bowmarkEmailPort: got \"" + CANARY + "\", expected a port; 587 stays"))
+                .isEqualTo("platform:bowmarkEmailPort: got \"[secret]\", expected a port; 587 stays");
+        assertThat(scrubber.scrub("got offline-placeholder")).isEqualTo("got [secret]");
+    }
+
+    @Test
+    void summaryJsonHasTheCostAndEveryPoolsCapacity() throws IOException {
+        assertThat(render("prod")).isEqualTo(0);
+
+        var summary = com.google.gson.JsonParser.parseString(Files.readString(outDir("prod").resolve("summary.json"))).getAsJsonObject();
+        var cost = summary.getAsJsonObject("cost");
+        // 4-6 x s-1vcpu-2gb ($12) + 4-6 x c-2 ($42) + HA ($40) + basic registry ($5) + one LB node ($12) + 15 GiB ($1.50) + Spaces ($5)
+        assertThat(cost.get("monthlyAtMinNodes").getAsDouble()).isEqualTo(4 * 12 + 4 * 42 + 40 + 5 + 12 + 1.5 + 5);
+        assertThat(cost.get("monthlyAtMaxNodes").getAsDouble()).isEqualTo(6 * 12 + 6 * 42 + 40 + 5 + 12 + 1.5 + 5);
+        assertThat(cost.getAsJsonObject("sources").keySet()).contains("droplets", "allocatable", "volumes");
+        var pools = summary.getAsJsonObject("capacity").getAsJsonArray("pools");
+        assertThat(pools).hasSize(2);
+        var cpuPool = pools.get(1).getAsJsonObject();
+        assertThat(cpuPool.get("pool").getAsString()).isEqualTo("dedicated-cpu-optimized");
+        // The four server replicas, 250m and 512Mi each, are the only pods pinned to the CPU pool.
+        assertThat(cpuPool.getAsJsonObject("requests").get("cpuMillicores").getAsLong()).isEqualTo(4 * 250);
+        assertThat(cpuPool.getAsJsonObject("atMax").get("fits").getAsBoolean()).isTrue();
+        assertThat(Files.readString(outDir("prod").resolve("summary.txt"))).contains("estimated cost").contains("capacity");
+    }
+
+    @Test
+    void podsThatCannotFitTheirPoolAtMaxFailTheRenderNamingThePool() throws IOException {
+        var exit = render("prod", "--config", "cluster.nodePools[0].minNodes=1", "--config", "cluster.nodePools[0].maxNodes=1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("failed (capacity)").contains("node pool default-pool (s-1vcpu-2gb, 1-1 nodes)")
+                .contains("pods would stay Pending");
+        assertThat(outDir("prod")).doesNotExist();
+    }
+
+    @Test
+    void existingClusterModeSaysItHasNoPoolsToCheck() throws IOException {
+        assertThat(render("dev", "--config", "cluster.mode=existing", "--config", "cluster.context=kind-platform")).isEqualTo(0);
+
+        assertThat(Files.readString(outDir("dev").resolve("summary.txt"))).contains("existing cluster: no node pools in this stack");
+        var capacity = com.google.gson.JsonParser.parseString(Files.readString(outDir("dev").resolve("summary.json"))).getAsJsonObject().getAsJsonObject("capacity");
+        assertThat(capacity.get("checked").getAsBoolean()).isFalse();
+    }
+
+    @Test
+    void theCommandLinePrintsUsageWithoutAStackTrace() {
+        var stdout = System.out;
+        var captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(platform.Main.run(new String[0])).isEqualTo(0);
+            assertThat(platform.Main.run(new String[]{"--help"})).isEqualTo(0);
+            assertThat(platform.Main.run(new String[]{"benchmark", "--help"})).isEqualTo(0);
+            assertThat(platform.Main.run(new String[]{"diff", "--help"})).isEqualTo(0);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("usage: ./platform COMMAND").contains("usage: ./platform benchmark")
+                .contains("usage: ./platform diff").doesNotContain("Exception");
     }
 }

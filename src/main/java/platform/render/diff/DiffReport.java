@@ -1,0 +1,82 @@
+package platform.render.diff;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The diff as a reviewer reads it, per stack: a one-line count, WARNINGS first, then resources
+ * added, removed and changed (by type and name) with the field changes of each. Plain text for a
+ * terminal; Markdown (the same text in code blocks under headings) for a pull-request comment.
+ */
+final class DiffReport {
+    /** Lets the comment job find and update its own comment. */
+    static final String MARKER = "<!-- platform-render-diff -->";
+
+    private DiffReport() {
+    }
+
+    static String text(String base, String head, List<StackDiff> diffs, Map<String, RenderedStack[]> renders) {
+        var out = new StringBuilder("render diff " + base + " -> " + head + "\n");
+        for (var diff : diffs) {
+            out.append('\n').append(headline(diff)).append('\n');
+            body(out, diff, renders.get(diff.stack()));
+        }
+        return out.toString();
+    }
+
+    static String markdown(String base, String head, List<StackDiff> diffs, Map<String, RenderedStack[]> renders) {
+        var out = new StringBuilder(MARKER + "\n## Offline render diff: `" + base + "` → `" + head + "`\n\n");
+        out.append("What the program would change, from `./platform diff` (no cloud access; secrets only as changed or not).\n");
+        for (var diff : diffs) {
+            out.append("\n### ").append(headline(diff)).append("\n\n");
+            if (!diff.warnings().isEmpty()) {
+                out.append("**Warnings**\n\n");
+                diff.warnings().forEach(warning -> out.append("- :warning: ").append(warning.replace("|", "\\|")).append('\n'));
+                out.append('\n');
+            }
+            if (diff.hasChanges()) {
+                var body = new StringBuilder();
+                body(body, new StackDiff(diff.stack(), diff.added(), diff.removed(), diff.changed(), List.of(), diff.unchanged(),
+                        diff.fingerprinted()), renders.get(diff.stack()));
+                out.append("<details><summary>changes</summary>\n\n```\n").append(body.toString().replace("```", "'''")).append("```\n</details>\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String headline(StackDiff diff) {
+        if (!diff.hasChanges()) {
+            return diff.stack() + ": no changes (" + diff.unchanged() + " resources)";
+        }
+        return diff.stack() + ": " + diff.added().size() + " added, " + diff.removed().size() + " removed, " + diff.changed().size()
+                + " changed (" + diff.changed().values().stream().filter(c -> c.replacedBy() != null).count() + " replaced), "
+                + diff.unchanged() + " unchanged" + (diff.warnings().isEmpty() ? "" : "; " + diff.warnings().size() + " WARNING"
+                + (diff.warnings().size() == 1 ? "" : "S"));
+    }
+
+    private static void body(StringBuilder out, StackDiff diff, RenderedStack[] renders) {
+        if (!diff.warnings().isEmpty()) {
+            out.append("WARNINGS\n");
+            diff.warnings().forEach(warning -> out.append("  ! ").append(warning).append('\n'));
+        }
+        if (!diff.added().isEmpty()) {
+            out.append("added\n");
+            diff.added().forEach(key -> out.append("  + ").append(StackDiff.display(key, renders[1].resources().get(key))).append('\n'));
+        }
+        if (!diff.removed().isEmpty()) {
+            out.append("removed\n");
+            diff.removed().forEach(key -> out.append("  - ").append(StackDiff.display(key, renders[0].resources().get(key))).append('\n'));
+        }
+        if (!diff.changed().isEmpty()) {
+            out.append("changed\n");
+            diff.changed().forEach((key, changed) -> {
+                out.append("  ~ ").append(StackDiff.display(key, renders[1].resources().get(key)))
+                        .append(changed.replacedBy() == null ? "" : "  (REPLACED: " + changed.replacedBy() + ")").append('\n');
+                changed.fields().forEach(field -> out.append("      ").append(field.line()).append('\n'));
+            });
+        }
+        if (diff.hasChanges() && !diff.fingerprinted()) {
+            out.append("  (secrets compared by their dependencies only: a render without secret fingerprints is on one side)\n");
+        }
+    }
+}

@@ -20,6 +20,7 @@ import platform.config.InvalidConfigException;
 import platform.config.PlatformSettings;
 import platform.config.StackConfig;
 import platform.edge.Edge;
+import platform.observability.Observability;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,7 @@ public final class Platform {
         var namespaces = new TreeMap<String, Output<String>>();
         settings.bowmark().ifPresent(bowmark -> namespaces.put(Bowmark.NAMESPACE, new Bowmark("bowmark", context).namespace().output()));
         ctx.export("namespaces", outputMap(namespaces));
+        Observability.install(ctx, settings, namespaces, onCluster);
     }
 
     private static Cloud existingCluster(Context ctx, PlatformSettings settings, ClusterSettings.Existing existing) {

@@ -133,9 +133,10 @@ final class AlloySyntax {
         return new ListOf(List.of(values));
     }
 
+    /** An object of text values, keys sorted so that the same input always renders the same text (its checksum rolls the pod). */
     static ObjectOf textObject(Map<String, String> fields) {
         var values = new LinkedHashMap<String, Value>();
-        fields.forEach((key, value) -> values.put(key, new Text(value)));
+        new java.util.TreeMap<>(fields).forEach((key, value) -> values.put(key, new Text(value)));
         return new ObjectOf(values);
     }
 

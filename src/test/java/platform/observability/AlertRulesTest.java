@@ -147,7 +147,7 @@ class AlertRulesTest {
         assertThat(groups).doesNotHaveDuplicates().containsExactly("backups", "workloads", "storage", "edge", "capacity");
         for (var rule : PROD_RULES) {
             assertThat(rule.keySet()).as("fields of %s (PrometheusRule's rule schema)", rule.get("alert"))
-                    .containsExactly("alert", "expr", "for", "labels", "annotations");
+                    .containsExactlyInAnyOrder("alert", "expr", "for", "labels", "annotations");
         }
     }
 

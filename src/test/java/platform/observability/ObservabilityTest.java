@@ -73,7 +73,7 @@ class ObservabilityTest {
     void alloyRunsAsOneDeploymentReadingTheGeneratedConfig() {
         var values = release(PROD, "alloy");
         assertThat(values.input("values.controller.type")).contains("deployment");
-        assertThat(values.input("values.controller.replicas")).contains(1.0);
+        assertThat(values.input("values.controller.replicas")).contains(1L);
         assertThat(values.input("values.alloy.configMap")).contains(Map.of("create", false, "name", "alloy-config", "key", "config.alloy"));
         assertThat(values.input("values.alloy.mounts.varlog")).contains(false);
         assertThat(values.input("values.alloy.enableReporting")).contains(false);
@@ -81,7 +81,7 @@ class ObservabilityTest {
         assertThat(values.input("values.controller.podAnnotations.checksum/config")).contains(Observability.sha256(config(PROD)));
         var ports = list(values.input("values.alloy.extraPorts").orElseThrow()).stream().map(Stacks::map).toList();
         assertThat(ports).extracting(p -> p.get("name"), p -> p.get("port"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("otlp-grpc", 4317.0), org.assertj.core.groups.Tuple.tuple("otlp-http", 4318.0));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("otlp-grpc", 4317L), org.assertj.core.groups.Tuple.tuple("otlp-http", 4318L));
         assertThat(Observability.OTLP_HTTP_ENDPOINT).isEqualTo("http://alloy.observability.svc:4318");
     }
 
@@ -90,12 +90,12 @@ class ObservabilityTest {
     void theCollectorsPodMeetsTheBaselineThroughItsValues() {
         var values = release(PROD, "alloy");
         var pod = map(values.input("values.global.podSecurityContext").orElseThrow());
-        assertThat(pod).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 473.0).containsEntry("fsGroup", 473.0)
+        assertThat(pod).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 473L).containsEntry("fsGroup", 473L)
                 .containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
-        assertContainerBaseline(map(values.input("values.alloy.securityContext").orElseThrow()), 473.0);
+        assertContainerBaseline(map(values.input("values.alloy.securityContext").orElseThrow()), 473L);
         assertResources(map(values.input("values.alloy.resources").orElseThrow()));
-        assertThat(values.input("values.alloy.livenessProbe.httpGet.port")).contains(12345.0);
-        assertThat(values.input("values.alloy.listenPort")).contains(12345.0);
+        assertThat(values.input("values.alloy.livenessProbe.httpGet.port")).contains(12345L);
+        assertThat(values.input("values.alloy.listenPort")).contains(12345L);
         // the reloader sidecar would be a second container to harden: off, the checksum rolls the pod instead
         assertThat(values.input("values.configReloader.enabled")).contains(false);
         var mounts = list(values.input("values.alloy.mounts.extra").orElseThrow()).stream().map(Stacks::map).toList();
@@ -121,9 +121,9 @@ class ObservabilityTest {
     void kubeStateMetricsIsHardenedAndExportsThePoolLabel() {
         var values = release(PROD, "kube-state-metrics");
         var pod = map(values.input("values.securityContext").orElseThrow());
-        assertThat(pod).containsEntry("enabled", true).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 65534.0)
+        assertThat(pod).containsEntry("enabled", true).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 65534L)
                 .containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
-        assertContainerBaseline(map(values.input("values.containerSecurityContext").orElseThrow()), 65534.0);
+        assertContainerBaseline(map(values.input("values.containerSecurityContext").orElseThrow()), 65534L);
         assertResources(map(values.input("values.resources").orElseThrow()));
         assertThat(values.input("values.metricLabelsAllowlist")).contains(List.of("nodes=[doks.digitalocean.com/node-pool]"));
         var collectors = list(values.input("values.collectors").orElseThrow());
@@ -131,7 +131,7 @@ class ObservabilityTest {
                 .doesNotContain("secrets", "configmaps");
         assertThat(values.input("values.automountServiceAccountToken")).contains(true);
         assertThat(Baseline.API_CALLERS).contains("observability/kube-state-metrics");
-        assertThat(values.input("values.service.port")).contains(8080.0);
+        assertThat(values.input("values.service.port")).contains(8080L);
         assertThat(config(SHIPPING)).contains("__address__ = \"kube-state-metrics.observability.svc:8080\"");
     }
 
@@ -246,7 +246,7 @@ class ObservabilityTest {
         assertThat(map(namespace.input("metadata.labels").orElseThrow())).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
 
-    private static void assertContainerBaseline(Map<String, Object> security, double user) {
+    private static void assertContainerBaseline(Map<String, Object> security, long user) {
         assertThat(security).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", user)
                 .containsEntry("allowPrivilegeEscalation", false).containsEntry("readOnlyRootFilesystem", true)
                 .containsEntry("capabilities", Map.of("drop", List.of("ALL")))

@@ -63,20 +63,9 @@ public final class PlatformAlerts {
                         "15m", Severity.WARNING,
                         "{{ $labels.namespace }}/{{ $labels.pod }} container {{ $labels.container }} is crash-looping",
                         "The container has been restarting in CrashLoopBackOff for 15 minutes."),
-                AlertRule.of("DeploymentReplicasMissing", """
-                                max by (namespace, deployment) (kube_deployment_status_replicas_ready)
-                                < on (namespace, deployment)
-                                max by (namespace, deployment) (kube_deployment_spec_replicas)""",
-                        "10m", Severity.CRITICAL,
-                        "Deployment {{ $labels.namespace }}/{{ $labels.deployment }} has {{ $value }} ready replicas, fewer than it wants",
-                        "Fewer replicas are ready than the Deployment asks for, for 10 minutes."),
-                AlertRule.of("StatefulSetReplicasMissing", """
-                                max by (namespace, statefulset) (kube_statefulset_status_replicas_ready)
-                                < on (namespace, statefulset)
-                                max by (namespace, statefulset) (kube_statefulset_replicas)""",
-                        "10m", Severity.CRITICAL,
-                        "StatefulSet {{ $labels.namespace }}/{{ $labels.statefulset }} has {{ $value }} ready replicas, fewer than it wants",
-                        "Fewer replicas are ready than the StatefulSet asks for, for 10 minutes: a datastore may be down."))));
+                replicasMissing("Deployment", "deployment", "kube_deployment_status_replicas_ready", "kube_deployment_spec_replicas", ""),
+                replicasMissing("StatefulSet", "statefulset", "kube_statefulset_status_replicas_ready", "kube_statefulset_replicas",
+                        ": a datastore may be down"))));
         groups.add(new RuleGroup("storage", List.of(
                 AlertRule.of("PersistentVolumeFilling", """
                                 100 * max by (namespace, persistentvolumeclaim) (kubelet_volume_stats_used_bytes)
@@ -128,6 +117,17 @@ public final class PlatformAlerts {
                 "5m", Severity.CRITICAL,
                 "The newest " + what + " run of {{ $labels.namespace }}/{{ $labels.owner_name }} failed",
                 description);
+    }
+
+    /** Fewer replicas ready than the workload asks for, for 10 minutes. */
+    private static AlertRule replicasMissing(String kind, String label, String ready, String wanted, String consequence) {
+        return AlertRule.of(kind + "ReplicasMissing", """
+                        max by (namespace, %1$s) (%2$s)
+                        < on (namespace, %1$s)
+                        max by (namespace, %1$s) (%3$s)""".formatted(label, ready, wanted),
+                "10m", Severity.CRITICAL,
+                kind + " {{ $labels.namespace }}/{{ $labels." + label + " }} has {{ $value }} ready replicas, fewer than it wants",
+                "Fewer replicas are ready than the " + kind + " asks for, for 10 minutes" + consequence + ".");
     }
 
     /** A pool at its maximum cannot grow: a pod that does not fit stays pending. */

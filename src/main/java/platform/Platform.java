@@ -23,6 +23,7 @@ import platform.config.InvalidConfigException;
 import platform.config.PlatformSettings;
 import platform.config.StackConfig;
 import platform.edge.Edge;
+import platform.observability.Observability;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +69,7 @@ public final class Platform {
         settings.project88().ifPresent(project88 -> namespaces.put(Project88.NAMESPACE, new Project88("project88", context).namespace().output()));
         settings.srqHpn().ifPresent(srqHpn -> namespaces.put(SrqHpn.NAMESPACE, new SrqHpn("srq-hpn", context).namespace().output()));
         ctx.export("namespaces", outputMap(namespaces));
+        Observability.install(ctx, settings, namespaces, onCluster);
     }
 
     private static Cloud existingCluster(Context ctx, PlatformSettings settings, ClusterSettings.Existing existing) {

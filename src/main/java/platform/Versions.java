@@ -69,4 +69,16 @@ public final class Versions {
 
     // renovate: datasource=helm depName=cert-manager registryUrl=https://charts.jetstack.io
     public static final String CERT_MANAGER_CHART = "v1.21.1";
+
+    /** Grafana Alloy's chart (app v1.18.1): the collector of logs, metrics and traces. */
+    // renovate: datasource=helm depName=alloy registryUrl=https://grafana.github.io/helm-charts
+    public static final String ALLOY_CHART = "1.11.1";
+
+    /** kube-state-metrics' chart (app v2.20.0): the cluster's objects as metrics. */
+    // renovate: datasource=helm depName=kube-state-metrics registryUrl=https://prometheus-community.github.io/helm-charts
+    public static final String KUBE_STATE_METRICS_CHART = "8.4.0";
+
+    /** prometheus-operator's CRDs (operator v0.93.1); the platform installs only PrometheusRule (monitoring.coreos.com/v1). */
+    // renovate: datasource=helm depName=prometheus-operator-crds registryUrl=https://prometheus-community.github.io/helm-charts
+    public static final String PROMETHEUS_OPERATOR_CRDS_CHART = "31.0.1";
 }

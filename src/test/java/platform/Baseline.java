@@ -21,7 +21,10 @@ public final class Baseline {
     /** Workloads allowed a writable root filesystem: {@code namespace/name}. */
     public static final Set<String> WRITABLE_ROOT = Set.of("demo/opensearch", "project88/search");
     /** Workloads that call the Kubernetes API and so mount a service account token. */
-    public static final Set<String> API_CALLERS = Set.of("bowmark/nightly-worker-restart");
+    public static final Set<String> API_CALLERS = Set.of("bowmark/nightly-worker-restart",
+            // Helm releases, checked through their values (ObservabilityTest): the collector discovers pods and nodes,
+            // tails logs and reads PrometheusRules; kube-state-metrics lists the cluster's objects.
+            "observability/alloy", "observability/kube-state-metrics");
 
     private static final List<String> RECOMMENDED_LABELS = List.of("app.kubernetes.io/name", "app.kubernetes.io/instance",
             "app.kubernetes.io/component", "app.kubernetes.io/part-of", "app.kubernetes.io/managed-by");

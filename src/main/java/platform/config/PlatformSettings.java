@@ -12,7 +12,8 @@ import java.util.Optional;
 public record PlatformSettings(String stack, Environment environment, ClusterSettings cluster,
                                Optional<RegistrySettings> registry, Optional<BackupSettings> backups, EdgeSettings edge,
                                Optional<BowmarkSettings> bowmark, Optional<MortimerSettings> mortimer,
-                               Optional<Project88Settings> project88, Optional<SrqHpnSettings> srqHpn) {
+                               Optional<Project88Settings> project88, Optional<SrqHpnSettings> srqHpn,
+                               Optional<ObservabilitySettings> observability) {
 
     public static PlatformSettings read(String stack, StackConfig config) {
         var environment = Environment.read(config.get("environment"));
@@ -25,8 +26,10 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var mortimer = MortimerSettings.read(config.get("mortimer"), config, environment, sites, cluster);
         var project88 = Project88Settings.read(config.get("project88"), config, environment, sites, cluster);
         var srqHpn = SrqHpnSettings.read(config.get("srqHpn"), config, environment, sites, cluster);
+        var observability = ObservabilitySettings.read(config.get("observability"), config);
         config.validate();
-        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, mortimer, project88, srqHpn);
+        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, mortimer, project88, srqHpn,
+                observability);
     }
 
     /** Every system's hosts and certificate: the gateway's HTTPS listeners. */

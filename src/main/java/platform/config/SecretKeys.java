@@ -33,7 +33,8 @@ public final class SecretKeys {
             BowmarkSettings.SECRETS,
             MortimerSettings.SECRETS,
             Project88Settings.SECRETS,
-            SrqHpnSettings.SECRETS);
+            SrqHpnSettings.SECRETS,
+            ObservabilitySettings.SECRETS);
 
     /** Every key's name. */
     public static final List<String> ALL = KEYS.stream().map(SecretKey::name).toList();

@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import platform.apps.SystemContext;
 import platform.apps.bowmark.Bowmark;
+import platform.apps.marc.Marc;
 import platform.backup.BackupStorage;
 import platform.cloud.BackupBucket;
 import platform.cloud.CloudProject;
@@ -61,6 +62,7 @@ public final class Platform {
         var context = new SystemContext(settings, edge, cloud.images(), cloud.backups(), onCluster);
         var namespaces = new TreeMap<String, Output<String>>();
         settings.bowmark().ifPresent(bowmark -> namespaces.put(Bowmark.NAMESPACE, new Bowmark("bowmark", context).namespace().output()));
+        settings.marc().ifPresent(marc -> namespaces.put(Marc.NAMESPACE, new Marc("marc", context).namespace().output()));
         ctx.export("namespaces", outputMap(namespaces));
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record PlatformSettings(String stack, Environment environment, ClusterSettings cluster,
                                Optional<RegistrySettings> registry, Optional<BackupSettings> backups, EdgeSettings edge,
-                               Optional<BowmarkSettings> bowmark) {
+                               Optional<BowmarkSettings> bowmark, Optional<MarcSettings> marc) {
 
     public static PlatformSettings read(String stack, StackConfig config) {
         var environment = Environment.read(config.get("environment"));
@@ -21,14 +21,16 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var edge = EdgeSettings.read(config.get("edge"), stack, cluster);
         var sites = new SiteReader();
         var bowmark = BowmarkSettings.read(config.get("bowmark"), config, environment, sites, cluster);
+        var marc = MarcSettings.read(config.get("marc"), config, environment, sites, cluster);
         config.validate();
-        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark);
+        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, marc);
     }
 
     /** Every system's hosts and certificate: the gateway's HTTPS listeners. */
     public List<Site> sites() {
         var sites = new ArrayList<Site>();
         bowmark.ifPresent(system -> sites.add(system.site()));
+        marc.ifPresent(system -> sites.add(system.site()));
         return sites;
     }
 

@@ -30,7 +30,8 @@ public final class SecretKeys {
 
     public static final List<SecretKey> KEYS = all(
             BackupSettings.SECRETS,
-            BowmarkSettings.SECRETS);
+            BowmarkSettings.SECRETS,
+            MarcSettings.SECRETS);
 
     /** Every key's name. */
     public static final List<String> ALL = KEYS.stream().map(SecretKey::name).toList();

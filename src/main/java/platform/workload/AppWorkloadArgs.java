@@ -11,6 +11,7 @@ import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,17 +26,22 @@ import java.util.regex.Pattern;
  * @param image              the image as the cluster pulls it (pinned by digest in production)
  * @param replicas           more than one gets a PodDisruptionBudget and spreads across nodes
  * @param nodePool           the DOKS pool to run on, or empty for any node
- * @param port               the port it listens on, if any; then a ClusterIP Service named {@code service} is created
+ * @param port               the port it listens on, if any; then a ClusterIP Service named {@code service} is created.
+ *                           A port below 1024 is bound without root: the pod lowers the safe, namespaced sysctl
+ *                           {@link platform.k8s.Hardening#UNPRIVILEGED_PORT_START} (Pod Security "restricted" allows it; Kubernetes 1.22+)
  * @param readiness          required; {@code liveness} likewise
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
+ * @param sidecars           containers beside the app's (after it, so the app stays the pod's default container)
+ * @param readyTimeout       how long {@code pulumi up} waits for every replica to be ready before it fails; empty: the
+ *                           Kubernetes provider's default (10 minutes)
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
                               List<ContainerArgs> initContainers, Optional<Integer> port, Optional<String> service,
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
-                              List<String> credentialVersions) {
+                              List<String> credentialVersions, List<ContainerArgs> sidecars, Optional<Duration> readyTimeout) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public AppWorkloadArgs {
@@ -53,8 +59,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
             throw new IllegalArgumentException("workload " + name + " needs a Service name exactly when it listens on a port");
         }
         port.ifPresent(p -> {
-            if (p < 1024 || p > 65535) {
-                throw new IllegalArgumentException("workload " + name + " port must be 1024-65535 (non-root), got " + p);
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("workload " + name + " port must be 1-65535, got " + p);
             }
         });
         Objects.requireNonNull(readiness, "readiness probe of " + name);
@@ -66,6 +72,18 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         volumes = List.copyOf(volumes);
         mounts = List.copyOf(mounts);
         credentialVersions = List.copyOf(credentialVersions);
+        sidecars = List.copyOf(sidecars);
+        Objects.requireNonNull(readyTimeout, "readyTimeout");
+        readyTimeout.ifPresent(timeout -> {
+            if (timeout.toSeconds() < 30 || timeout.toHours() > 6) {
+                throw new IllegalArgumentException("workload " + name + " ready timeout must be 30 s to 6 h, got " + timeout);
+            }
+        });
+    }
+
+    /** Whether the pod must lower {@link platform.k8s.Hardening#UNPRIVILEGED_PORT_START} to its port. */
+    public boolean bindsPrivilegedPort() {
+        return port.filter(p -> p < 1024).isPresent();
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -93,6 +111,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final List<VolumeArgs> volumes = new ArrayList<>();
         private final List<VolumeMountArgs> mounts = new ArrayList<>();
         private final List<String> credentialVersions = new ArrayList<>();
+        private final List<ContainerArgs> sidecars = new ArrayList<>();
+        private Duration readyTimeout;
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -113,13 +133,17 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder runAs(RunAs value) { runAs = value; return this; }
         public Builder writable(String path) { writablePaths.add(path); return this; }
         public Builder volume(VolumeArgs volume, VolumeMountArgs mount) { volumes.add(volume); mounts.add(mount); return this; }
-        public Builder volumeForInitOnly(VolumeArgs volume) { volumes.add(volume); return this; }
+        public Builder volumeForInitOnly(VolumeArgs volume) { return podVolume(volume); }
+        /** A volume the app's container does not mount: for init containers and sidecars. */
+        public Builder podVolume(VolumeArgs volume) { volumes.add(volume); return this; }
         public Builder credentials(List<String> versions) { credentialVersions.addAll(versions); return this; }
+        public Builder sidecar(ContainerArgs value) { sidecars.add(value); return this; }
+        public Builder readyTimeout(Duration value) { readyTimeout = value; return this; }
 
         public AppWorkloadArgs build() {
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
-                    resources, runAs, writablePaths, volumes, mounts, credentialVersions);
+                    resources, runAs, writablePaths, volumes, mounts, credentialVersions, sidecars, Optional.ofNullable(readyTimeout));
         }
     }
 }

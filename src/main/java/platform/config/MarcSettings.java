@@ -98,7 +98,11 @@ public record MarcSettings(Site site, Optional<String> nodePool, Nfs nfs, Durati
                     + "the one it replaces), each with image, port and replicas");
         }
         for (var name : poolNames) {
-            pool(poolsNode.field(name), name, environment).ifPresent(pools::add);
+            var poolNode = poolsNode.field(name);
+            if (!POOL.matcher(name).matches()) {
+                poolNode.problem("is not " + POOL_TEXT);
+            }
+            pool(poolNode, name, environment).filter(pool -> POOL.matcher(name).matches()).ifPresent(pools::add);
         }
         if (!active.isEmpty() && !poolNames.isEmpty() && !poolNames.contains(active)) {
             activeNode.reject("one of the production pools " + poolNames);
@@ -110,7 +114,7 @@ public record MarcSettings(Site site, Optional<String> nodePool, Nfs nfs, Durati
         if (poolNames.contains(developmentName)) {
             developmentNode.reject("a pool other than the production pools " + poolNames);
         }
-        var developmentPool = pool(development, developmentName, environment);
+        var developmentPool = pool(development, developmentName, environment).filter(pool -> POOL.matcher(pool.name()).matches());
 
         var openaiApiKey = config.requireSecret("marcOpenaiApiKey");
         if (pools.size() != poolNames.size() || developmentPool.isEmpty() || !poolNames.contains(active)) {
@@ -122,14 +126,11 @@ public record MarcSettings(Site site, Optional<String> nodePool, Nfs nfs, Durati
 
     /** A pool's image, port and replicas; empty after recording what is missing or wrong. */
     private static Optional<Pool> pool(ConfigNode node, String name, Environment environment) {
-        if (!POOL.matcher(name).matches()) {
-            node.problem("is not " + POOL_TEXT);
-        }
         var image = ImageSettings.read(node.field("image"), environment, ImageSettings.Pinning.DIGEST_OR_RESOLVED);
         // The image decides the port (marc_web listens on 80 up to 0.4.0 and on 8080 from 0.4.1): config says which.
         var port = node.field("port").requireInteger(1, 65535);
         var replicas = node.field("replicas").requireInteger(1, 10);
-        if (image.isEmpty() || !node.field("port").isPresent() || !node.field("replicas").isPresent() || !POOL.matcher(name).matches()) {
+        if (image.isEmpty() || !node.field("port").isPresent() || !node.field("replicas").isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new Pool(name, image.get(), port, replicas));

@@ -93,19 +93,22 @@ class FileSyncTest {
         assertThat(Baseline.violations(RESULT.resources(), true)).isEmpty();
     }
 
+    /** A sync refreshing every 10 minutes into /data/a.sqlite, with the given parts. */
+    private static FileSync sync(String sourceFile, String stamp, int maxAgeMinutes, int timeoutMinutes) {
+        return new FileSync("db-sync", IMAGE, "c", sourceFile, "/data/a.sqlite", stamp, Duration.ofMinutes(10),
+                Duration.ofMinutes(maxAgeMinutes), Duration.ofMinutes(timeoutMinutes), FileSync.Check.SQLITE);
+    }
+
     @Test
     void badSettingsAreRejectedWithTheSyncsName() {
-        assertThatThrownBy(() -> new FileSync("db-sync", IMAGE, "c", "a.sqlite", "/data/a.sqlite", "/data/s.txt",
-                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(1), FileSync.Check.SQLITE))
+        assertThatThrownBy(() -> sync("a.sqlite", "/data/s.txt", 10, 1))
                 .hasMessageContaining("max age PT10M must be longer than its refresh interval PT10M");
-        assertThatThrownBy(() -> new FileSync("db-sync", IMAGE, "c", "a.sqlite", "/data/a.sqlite", "/other/s.txt",
-                Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(1), FileSync.Check.SQLITE))
+        assertThatThrownBy(() -> sync("a.sqlite", "/other/s.txt", 30, 1))
                 .hasMessageContaining("keeps its copy and stamp apart in one directory of their own");
-        assertThatThrownBy(() -> new FileSync("db-sync", IMAGE, "c", "../a.sqlite", "/data/a.sqlite", "/data/s.txt",
-                Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(1), FileSync.Check.SQLITE))
+        assertThatThrownBy(() -> sync("../a.sqlite", "/data/s.txt", 30, 1))
                 .hasMessageContaining("source file must be a path inside its volume");
-        assertThatThrownBy(() -> new FileSync("db-sync", IMAGE, "c", "a.sqlite", "/data/a.sqlite", "/data/s.txt",
-                Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofMinutes(10), FileSync.Check.SQLITE))
+        assertThatThrownBy(() -> sync("a.sqlite", "/data/s.txt", 30, 10))
                 .hasMessageContaining("step timeout must be from 1 s to less than PT10M");
+        assertThat(sync("a.sqlite", "/data/s.txt", 30, 5).check()).isEqualTo(FileSync.Check.SQLITE);
     }
 }

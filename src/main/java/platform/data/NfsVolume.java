@@ -7,9 +7,7 @@ import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimArgs;
 import com.pulumi.kubernetes.core.v1.inputs.NFSVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ObjectReferenceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -87,12 +85,7 @@ public final class NfsVolume extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    /** The claim as a pod volume named {@code volumeName}, mounted read-only whatever a container's mount says. */
-    public VolumeArgs volume(String volumeName) {
-        return VolumeArgs.builder().name(volumeName).persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
-                .claimName(args.claim()).readOnly(true).build()).build();
-    }
-
+    /** Pods reach the export through {@code args().claim()} (e.g. as a {@code FileSync} source). */
     public Args args() {
         return args;
     }

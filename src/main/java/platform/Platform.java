@@ -8,6 +8,7 @@ import platform.apps.bowmark.Bowmark;
 import platform.apps.mortimer.Mortimer;
 import platform.apps.project88.Project88;
 import platform.apps.srqhpn.SrqHpn;
+import platform.apps.marc.Marc;
 import platform.backup.BackupStorage;
 import platform.cloud.BackupBucket;
 import platform.cloud.CloudProject;
@@ -68,6 +69,7 @@ public final class Platform {
         settings.mortimer().ifPresent(mortimer -> namespaces.put(Mortimer.NAMESPACE, new Mortimer("mortimer", context).namespace().output()));
         settings.project88().ifPresent(project88 -> namespaces.put(Project88.NAMESPACE, new Project88("project88", context).namespace().output()));
         settings.srqHpn().ifPresent(srqHpn -> namespaces.put(SrqHpn.NAMESPACE, new SrqHpn("srq-hpn", context).namespace().output()));
+        settings.marc().ifPresent(marc -> namespaces.put(Marc.NAMESPACE, new Marc("marc", context).namespace().output()));
         ctx.export("namespaces", outputMap(namespaces));
         Observability.install(ctx, settings, namespaces, onCluster);
     }

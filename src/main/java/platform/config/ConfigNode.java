@@ -69,6 +69,14 @@ public final class ConfigNode {
     }
 
     /**
+     * The names of this object's fields, in the stack file's order (a map keyed by names the operator
+     * chooses, such as marc's pools); none when absent or not an object. Read each with {@link #field}.
+     */
+    public List<String> fieldNames() {
+        return value.isJsonObject() ? List.copyOf(value.getAsJsonObject().keySet()) : List.of();
+    }
+
+    /**
      * A section that does not apply to this stack (e.g. {@code registry} on an existing cluster):
      * whatever it holds is accepted unread instead of being reported as unknown keys.
      */

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record PlatformSettings(String stack, Environment environment, ClusterSettings cluster,
                                Optional<RegistrySettings> registry, Optional<BackupSettings> backups, EdgeSettings edge,
-                               Optional<BowmarkSettings> bowmark, Optional<MortimerSettings> mortimer,
+                               Optional<BowmarkSettings> bowmark, Optional<MarcSettings> marc, Optional<MortimerSettings> mortimer,
                                Optional<Project88Settings> project88, Optional<SrqHpnSettings> srqHpn,
                                Optional<ObservabilitySettings> observability) {
 
@@ -23,12 +23,13 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var edge = EdgeSettings.read(config.get("edge"), stack, cluster);
         var sites = new SiteReader();
         var bowmark = BowmarkSettings.read(config.get("bowmark"), config, environment, sites, cluster);
+        var marc = MarcSettings.read(config.get("marc"), config, environment, sites, cluster);
         var mortimer = MortimerSettings.read(config.get("mortimer"), config, environment, sites, cluster);
         var project88 = Project88Settings.read(config.get("project88"), config, environment, sites, cluster);
         var srqHpn = SrqHpnSettings.read(config.get("srqHpn"), config, environment, sites, cluster);
         var observability = ObservabilitySettings.read(config.get("observability"), config);
         config.validate();
-        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, mortimer, project88, srqHpn,
+        return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, marc, mortimer, project88, srqHpn,
                 observability);
     }
 
@@ -36,6 +37,7 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
     public List<Site> sites() {
         var sites = new ArrayList<Site>();
         bowmark.ifPresent(system -> sites.add(system.site()));
+        marc.ifPresent(system -> sites.add(system.site()));
         mortimer.ifPresent(system -> sites.add(system.site()));
         project88.ifPresent(system -> sites.add(system.site()));
         srqHpn.ifPresent(system -> sites.add(system.site()));

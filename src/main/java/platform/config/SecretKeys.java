@@ -31,6 +31,7 @@ public final class SecretKeys {
     public static final List<SecretKey> KEYS = all(
             BackupSettings.SECRETS,
             BowmarkSettings.SECRETS,
+            MarcSettings.SECRETS,
             MortimerSettings.SECRETS,
             Project88Settings.SECRETS,
             SrqHpnSettings.SECRETS,

@@ -132,7 +132,18 @@ public final class Edge extends ComponentResource {
      * the grant that lets the Gateway read it, with its first route.
      */
     public void expose(Resource owner, NamespaceRef namespace, AppLabels labels, Route route) {
-        var options = CustomResourceOptions.builder().parent(owner).dependsOn(routeDependencies).build();
+        expose(owner, namespace, labels, route, List.of());
+    }
+
+    /**
+     * Publishes a route only after {@code after}: with a workload's Deployment there, the route changes
+     * only once every replica is ready (the Kubernetes provider awaits a Deployment's rollout), so a
+     * backend that never becomes ready fails {@code pulumi up} before any traffic moves to it.
+     */
+    public void expose(Resource owner, NamespaceRef namespace, AppLabels labels, Route route, List<? extends Resource> after) {
+        var dependencies = new ArrayList<Resource>(routeDependencies);
+        dependencies.addAll(after);
+        var options = CustomResourceOptions.builder().parent(owner).dependsOn(dependencies).build();
         var site = sitesByNamespace.get(namespace.name());
         if (site != null && site.tls() instanceof Site.Supplied supplied && grantedNamespaces.add(namespace.name())) {
             Certificates.grantSupplied(supplied, namespace, GATEWAY_NAMESPACE, labels, options);

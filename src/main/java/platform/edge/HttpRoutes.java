@@ -7,6 +7,7 @@ import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +25,14 @@ final class HttpRoutes {
             }
         }
         var timeout = route.timeout().toSeconds() + "s";
-        var headerFilter = Map.<String, Object>of("type", "ResponseHeaderModifier", "responseHeaderModifier", Map.of(
-                "set", route.headers().entrySet().stream().map(h -> Map.of("name", h.getKey(), "value", h.getValue())).toList()));
         var rules = new ArrayList<Map<String, Object>>();
         for (var rule : route.rules()) {
             var match = Map.of("path", Map.of("type", rule.match() == Route.Match.EXACT ? "Exact" : "PathPrefix", "value", rule.path()));
-            var filters = new ArrayList<Object>(List.of(headerFilter));
+            // Gateway API allows one filter of each core type per rule: the route's headers and the rule's go together.
+            var responseHeaders = new LinkedHashMap<>(route.headers());
+            responseHeaders.putAll(rule.forward().responseHeaders());
+            var filters = new ArrayList<Object>(List.of(Map.<String, Object>of("type", "ResponseHeaderModifier", "responseHeaderModifier",
+                    Map.of("set", headerList(responseHeaders)))));
             var httpRule = new java.util.LinkedHashMap<String, Object>();
             httpRule.put("matches", List.of(match));
             if (rule.response().isPresent()) {
@@ -41,6 +44,7 @@ final class HttpRoutes {
                 httpRule.put("backendRefs", List.of(Map.of("name", backend.service(), "port", backend.port())));
                 httpRule.put("timeouts", Map.of("request", timeout, "backendRequest", timeout));
                 route.sessionAffinity().ifPresent(affinity -> httpRule.put("sessionPersistence", sessionPersistence(affinity)));
+                filters.addAll(requestFilters(rule.forward()));
             }
             httpRule.put("filters", filters);
             rules.add(httpRule);
@@ -61,6 +65,21 @@ final class HttpRoutes {
                 "sessionName", affinity.cookieName(),
                 "absoluteTimeout", affinity.gatewayDuration(),
                 "cookieConfig", Map.of("lifetimeType", "Permanent"));
+    }
+
+    /** Gateway API's core filters for what {@link Forward} changes: the path prefix, then request headers. */
+    static List<Map<String, Object>> requestFilters(Forward forward) {
+        var filters = new ArrayList<Map<String, Object>>();
+        forward.replacePrefixWith().ifPresent(replacement -> filters.add(Map.of("type", "URLRewrite", "urlRewrite",
+                Map.of("path", Map.of("type", "ReplacePrefixMatch", "replacePrefixMatch", replacement)))));
+        if (!forward.requestHeaders().isEmpty()) {
+            filters.add(Map.of("type", "RequestHeaderModifier", "requestHeaderModifier", Map.of("set", headerList(forward.requestHeaders()))));
+        }
+        return filters;
+    }
+
+    private static List<Map<String, String>> headerList(Map<String, String> headers) {
+        return headers.entrySet().stream().map(h -> Map.of("name", h.getKey(), "value", h.getValue())).toList();
     }
 
     static String slug(String path) {

@@ -31,8 +31,11 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
 
     public enum Match { EXACT, PREFIX }
 
-    /** One path of a route: to a backend, a fixed response, or blocked. */
-    public record Rule(Match match, String path, Optional<Backend> backend, Optional<FixedResponse> response) {
+    /**
+     * One path of a route: to a backend (as requested, or as {@code forward} changes the request), a
+     * fixed response, or blocked.
+     */
+    public record Rule(Match match, String path, Optional<Backend> backend, Optional<FixedResponse> response, Forward forward) {
         public Rule {
             if (path == null || !path.startsWith("/")) {
                 throw new IllegalArgumentException("route path must start with '/', got " + path);
@@ -40,6 +43,17 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
             if (backend.isPresent() == response.isPresent()) {
                 throw new IllegalArgumentException("route path " + path + " needs exactly one of a backend or a fixed response");
             }
+            Objects.requireNonNull(forward, "forward");
+            if (!forward.equals(Forward.AS_IS) && backend.isEmpty()) {
+                throw new IllegalArgumentException("route path " + path + " changes requests but answers them itself");
+            }
+            if (forward.replacePrefixWith().isPresent() && match != Match.PREFIX) {
+                throw new IllegalArgumentException("route path " + path + " can only replace the prefix of a prefix match");
+            }
+        }
+
+        public Rule(Match match, String path, Optional<Backend> backend, Optional<FixedResponse> response) {
+            this(match, path, backend, response, Forward.AS_IS);
         }
     }
 
@@ -108,6 +122,8 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
 
         public Builder hosts(List<String> values) { hosts.addAll(values); return this; }
         public Builder prefix(String path, Backend backend) { rules.add(new Rule(Match.PREFIX, path, Optional.of(backend), Optional.empty())); return this; }
+        /** Requests under {@code path} go to {@code backend} changed as {@code forward} says (prefix replaced, headers set). */
+        public Builder prefix(String path, Backend backend, Forward forward) { rules.add(new Rule(Match.PREFIX, path, Optional.of(backend), Optional.empty(), forward)); return this; }
         public Builder exact(String path, Backend backend) { rules.add(new Rule(Match.EXACT, path, Optional.of(backend), Optional.empty())); return this; }
         public Builder fixed(Match match, String path, FixedResponse response) { rules.add(new Rule(match, path, Optional.empty(), Optional.of(response))); return this; }
         /** A path not reachable from outside: answered 404 at the edge, still reachable inside the cluster. */

@@ -42,11 +42,16 @@ import java.util.Set;
 /**
  * An app Deployment with the baseline built in: non-root, read-only root with scratch mounts,
  * no service-account token, probes, resources; a ClusterIP Service when it listens; with more than
- * one replica a PodDisruptionBudget and a spread across nodes.
+ * one replica a PodDisruptionBudget and a spread across nodes. Whatever depends on this component
+ * (a route) waits for all of it: the Kubernetes provider finishes a Deployment only when every
+ * replica is ready.
  */
 public final class AppWorkload extends ComponentResource {
     /** The node label DOKS puts on every node with its pool's name. */
     public static final String NODE_POOL_LABEL = "doks.digitalocean.com/node-pool";
+
+    /** How long the Kubernetes provider awaits the Deployment's rollout before {@code pulumi up} fails. */
+    public static final String READY_TIMEOUT_ANNOTATION = "pulumi.com/timeoutSeconds";
 
     private final AppWorkloadArgs args;
     private final Deployment deployment;
@@ -88,12 +93,18 @@ public final class AppWorkload extends ComponentResource {
         var annotations = new java.util.TreeMap<>(args.podAnnotations());
         annotations.put(CredentialVersions.ANNOTATION, CredentialVersions.of(args.credentialVersions()));
 
+        var containers = new ArrayList<ContainerArgs>();
+        containers.add(container.build());
+        containers.addAll(args.sidecars());
+        var podSecurity = args.bindsPrivilegedPort()
+                ? Hardening.podBindingPort(args.runAs(), args.port().orElseThrow())
+                : Hardening.pod(args.runAs());
         var pod = PodSpecArgs.builder()
-                .securityContext(Hardening.pod(args.runAs()))
+                .securityContext(podSecurity)
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
                 .initContainers(args.initContainers())
-                .containers(container.build())
+                .containers(containers)
                 .volumes(volumes);
         args.nodePool().ifPresent(pool -> pod.nodeSelector(Map.of(NODE_POOL_LABEL, pool)));
         args.terminationGraceSeconds().ifPresent(pod::terminationGracePeriodSeconds);
@@ -103,7 +114,9 @@ public final class AppWorkload extends ComponentResource {
                     .labelSelector(LabelSelectorArgs.builder().matchLabels(labels.selector()).build()).build());
         }
         deployment = new Deployment(namespace.name() + "-" + args.name(), DeploymentArgs.builder()
-                .metadata(Meta.of(args.name(), namespace, labels))
+                .metadata(args.readyTimeout()
+                        .map(timeout -> Meta.of(args.name(), namespace, labels, Map.of(READY_TIMEOUT_ANNOTATION, Long.toString(timeout.toSeconds()))))
+                        .orElseGet(() -> Meta.of(args.name(), namespace, labels)))
                 .spec(DeploymentSpecArgs.builder()
                         .replicas(args.replicas())
                         .revisionHistoryLimit(5)

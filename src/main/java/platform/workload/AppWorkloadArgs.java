@@ -12,6 +12,7 @@ import platform.k8s.ContainerImage;
 import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ import java.util.regex.Pattern;
  * @param image              the image as the cluster pulls it (pinned by digest in production)
  * @param replicas           more than one gets a PodDisruptionBudget and spreads across nodes
  * @param nodePool           the DOKS pool to run on, or empty for any node
- * @param port               the port it listens on, if any; then a ClusterIP Service named {@code service} is created
+ * @param port               the port it listens on, if any; then a ClusterIP Service named {@code service} is created.
+ *                           A port below 1024 is bound without root: the pod lowers the safe, namespaced sysctl
+ *                           {@link platform.k8s.Hardening#UNPRIVILEGED_PORT_START} (Pod Security "restricted" allows it; Kubernetes 1.22+)
  * @param readiness          required; {@code liveness} likewise
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
@@ -40,6 +43,9 @@ import java.util.regex.Pattern;
  * @param podAnnotations     further pod-template annotations, e.g. {@link MetricsScrape}'s or a config checksum
  * @param after              what the Deployment waits for before it is created or changed, e.g. a {@link MigrationJob}'s Job
  *                           (resources, not components: a component's children are gathered as they register)
+ * @param sidecars           containers beside the app's (after it, so the app stays the pod's default container)
+ * @param readyTimeout       how long {@code pulumi up} waits for every replica to be ready before it fails; empty: the
+ *                           Kubernetes provider's default (10 minutes)
  */
 public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image,
                               int replicas, Optional<String> nodePool, List<String> command, List<EnvVarArgs> env,
@@ -48,7 +54,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
                               List<String> credentialVersions, Optional<ProbeArgs> startup, boolean recreate,
                               Optional<Integer> terminationGraceSeconds, List<Port> extraPorts, Map<String, String> podAnnotations,
-                              List<Resource> after) {
+                              List<Resource> after, List<ContainerArgs> sidecars, Optional<Duration> readyTimeout) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
 
@@ -79,8 +85,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
             throw new IllegalArgumentException("workload " + name + " needs a Service name exactly when it listens on a port");
         }
         port.ifPresent(p -> {
-            if (p < 1024 || p > 65535) {
-                throw new IllegalArgumentException("workload " + name + " port must be 1024-65535 (non-root), got " + p);
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("workload " + name + " port must be 1-65535, got " + p);
             }
         });
         Objects.requireNonNull(readiness, "readiness probe of " + name);
@@ -109,6 +115,18 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         }
         podAnnotations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(podAnnotations));
         after = List.copyOf(after);
+        sidecars = List.copyOf(sidecars);
+        Objects.requireNonNull(readyTimeout, "readyTimeout");
+        readyTimeout.ifPresent(timeout -> {
+            if (timeout.toSeconds() < 30 || timeout.toHours() > 6) {
+                throw new IllegalArgumentException("workload " + name + " ready timeout must be 30 s to 6 h, got " + timeout);
+            }
+        });
+    }
+
+    /** Whether the pod must lower {@link platform.k8s.Hardening#UNPRIVILEGED_PORT_START} to its port. */
+    public boolean bindsPrivilegedPort() {
+        return port.filter(p -> p < 1024).isPresent();
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -144,6 +162,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private Integer metricsPort;
         private String metricsPath;
         private final List<Resource> after = new ArrayList<>();
+        private final List<ContainerArgs> sidecars = new ArrayList<>();
+        private Duration readyTimeout;
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -164,7 +184,9 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder runAs(RunAs value) { runAs = value; return this; }
         public Builder writable(String path) { writablePaths.add(path); return this; }
         public Builder volume(VolumeArgs volume, VolumeMountArgs mount) { volumes.add(volume); mounts.add(mount); return this; }
-        public Builder volumeForInitOnly(VolumeArgs volume) { volumes.add(volume); return this; }
+        public Builder volumeForInitOnly(VolumeArgs volume) { return podVolume(volume); }
+        /** A volume the app's container does not mount: for init containers and sidecars. */
+        public Builder podVolume(VolumeArgs volume) { volumes.add(volume); return this; }
         public Builder credentials(List<String> versions) { credentialVersions.addAll(versions); return this; }
         public Builder startupProbe(ProbeArgs value) { startup = value; return this; }
         /** Stop the old pod before the new one starts, e.g. for a ReadWriteOnce volume: a short outage on every update. */
@@ -180,6 +202,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         /** An init container that holds the pod until the dependency answers (compose's {@code depends_on}). */
         public Builder startsAfter(DependencyWait dependency) { initContainers.add(dependency.container()); return this; }
         public Builder after(Resource value) { after.add(Objects.requireNonNull(value)); return this; }
+        public Builder sidecar(ContainerArgs value) { sidecars.add(value); return this; }
+        public Builder readyTimeout(Duration value) { readyTimeout = value; return this; }
 
         public AppWorkloadArgs build() {
             var ports = new ArrayList<>(extraPorts);
@@ -197,7 +221,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
                     resources, runAs, writablePaths, volumes, mounts, credentialVersions, Optional.ofNullable(startup), recreate,
-                    Optional.ofNullable(terminationGraceSeconds), ports, annotations, after);
+                    Optional.ofNullable(terminationGraceSeconds), ports, annotations, after, sidecars, Optional.ofNullable(readyTimeout));
         }
     }
 }

@@ -226,7 +226,7 @@ class BowmarkStackTest {
 
         assertThat(result.resources()).isEmpty();
         assertThat(result.problems()).hasSize(SecretKeys.REQUIRED.size()).allSatisfy(problem ->
-                assertThat(problem).matches("platform:bowmark\\w+: secret is not set; set it with `pulumi config set --secret platform:bowmark\\w+ <value>`"));
+                assertThat(problem).matches("platform:(\\w+): secret is not set; set it with `pulumi config set --secret platform:\\1 <value>`"));
         assertThat(SecretKeys.REQUIRED.stream().map(StackConfig::fullKey).toList())
                 .allSatisfy(key -> assertThat(String.join("\n", result.problems())).contains(key));
     }

@@ -217,6 +217,51 @@ class EdgeTest {
     }
 
     @Test
+    void aMountedPrefixIsStrippedNamedToTheBackendAndTheRouteWaitsForWhatItIsToldTo() {
+        var result = ProgramRun.run(ctx -> {
+            var edge = new Edge("edge", SETTINGS, SITES, 1, null);
+            var namespace = new AppNamespace("sample", "sample", false, null);
+            var backend = new com.pulumi.kubernetes.core.v1.ConfigMap("sample-backend",
+                    com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder().build(),
+                    com.pulumi.resources.CustomResourceOptions.builder().parent(namespace).build());
+            edge.expose(namespace, namespace.ref(), AppLabels.of("sample", "sample", "sample", "routing"),
+                    Route.builder("mounted").hosts(List.of("www.example.org"))
+                            .prefix("/prod", WEB, Forward.mountedAt("/prod").responseHeader("X-Pool", "blue"))
+                            .prefix("/plain", API)
+                            .build(), List.of(backend));
+        }, "test", Map.of(), Set.of());
+        var route = Stacks.object(result, "HTTPRoute", "sample", "mounted");
+        var rules = list(route.input("spec.rules").orElseThrow()).stream().map(Stacks::map).toList();
+
+        assertThat(rules).extracting(rule -> rule.get("matches").toString()).containsExactly(
+                "[{path={type=PathPrefix, value=/plain}}]", "[{path={type=PathPrefix, value=/prod}}]");
+        var mounted = list(rules.get(1).get("filters")).stream().map(Stacks::map).toList();
+        assertThat(mounted).extracting(filter -> filter.get("type"))
+                .containsExactly("ResponseHeaderModifier", "URLRewrite", "RequestHeaderModifier");
+        assertThat(mounted.get(1).get("urlRewrite")).isEqualTo(Map.of("path", Map.of("type", "ReplacePrefixMatch", "replacePrefixMatch", "/")));
+        assertThat(mounted.get(2).get("requestHeaderModifier")).isEqualTo(Map.of("set", List.of(Map.of("name", "X-Forwarded-Prefix", "value", "/prod"))));
+        assertThat(mounted.get(0).toString()).contains("name=X-Pool, value=blue").contains("Strict-Transport-Security");
+        assertThat(list(rules.get(0).get("filters"))).hasSize(1);
+        assertThat(rules.get(0).get("filters").toString()).doesNotContain("X-Pool").doesNotContain("URLRewrite");
+        assertThat(route.options().dependsOn()).contains("kubernetes:core/v1:ConfigMap::sample-backend",
+                "kubernetes:gateway.networking.k8s.io/v1:Gateway::edge-platform");
+    }
+
+    @Test
+    void forwardingIsCheckedWhereItCannotApply() {
+        assertThat(Forward.mountedAt("/dev/").requestHeaders()).containsEntry("X-Forwarded-Prefix", "/dev");
+        assertThat(Route.builder("plain").hosts(List.of("a.example.org")).exact("/x", WEB).build().rules().get(0).forward())
+                .isEqualTo(Forward.AS_IS);
+        assertThatThrownBy(() -> new Route.Rule(Route.Match.EXACT, "/x", Optional.of(WEB), Optional.empty(), Forward.stripPrefix()))
+                .hasMessageContaining("route path /x can only replace the prefix of a prefix match");
+        assertThatThrownBy(() -> new Route.Rule(Route.Match.PREFIX, "/x", Optional.empty(),
+                Optional.of(Route.FixedResponse.notFound()), Forward.mountedAt("/x")))
+                .hasMessageContaining("route path /x changes requests but answers them itself");
+        assertThatThrownBy(() -> Forward.stripPrefix().requestHeader("Bad Header", "x")).hasMessageContaining("not an HTTP header name: Bad Header");
+        assertThatThrownBy(() -> Forward.stripPrefix().responseHeader("X-Ok", "two\nlines")).hasMessageContaining("needs a one-line value");
+    }
+
+    @Test
     void edgeObjectsMeetTheBaseline() {
         assertThat(Baseline.violations(run().resources(), true)).isEmpty();
     }

@@ -129,12 +129,42 @@ class AppWorkloadTest {
     }
 
     @Test
+    void aPortBelow1024IsBoundAsNonRootThroughTheSafeSysctlOnly() {
+        var result = run(web("low", 1).listens(80, "low-service")
+                .probes(Probes.http("/health", 80, Probes.Timing.READINESS), Probes.tcp(80, Probes.Timing.LIVENESS)).build(),
+                web("high", 1).build());
+
+        var low = Stacks.object(result, "Deployment", "demo", "low-deployment");
+        assertThat(low.input("spec.template.spec.securityContext.sysctls"))
+                .contains(List.of(Map.of("name", "net.ipv4.ip_unprivileged_port_start", "value", "80")));
+        assertThat(low.input("spec.template.spec.securityContext.runAsUser")).contains(1000L);
+        assertThat(Stacks.container(low).get("securityContext").toString()).contains("drop=[ALL]").doesNotContain("NET_BIND_SERVICE");
+        assertThat(Stacks.object(result, "Service", "demo", "low-service").input("spec.ports").orElseThrow().toString()).contains("port=80");
+        assertThat(Stacks.object(result, "Deployment", "demo", "high-deployment").input("spec.template.spec.securityContext.sysctls")).isEmpty();
+        assertThat(Baseline.violations(result.resources(), true)).isEmpty();
+    }
+
+    @Test
+    void sidecarsFollowTheAppContainerAndTheReadyTimeoutIsTheProvidersAwait() {
+        var sidecar = com.pulumi.kubernetes.core.v1.inputs.ContainerArgs.builder().name("helper").image("example/helper:1.0.0").build();
+        var deployment = Stacks.object(run(web("site", 1).sidecar(sidecar).readyTimeout(java.time.Duration.ofMinutes(5)).build()),
+                "Deployment", "demo", "site-deployment");
+
+        assertThat(Stacks.list(deployment.input("spec.template.spec.containers").orElseThrow()))
+                .extracting(container -> Stacks.map(container).get("name")).containsExactly("site", "helper");
+        assertThat(deployment.input("metadata.annotations")).contains(Map.of("pulumi.com/timeoutSeconds", "300"));
+        assertThat(Stacks.object(run(web("plain", 1).build()), "Deployment", "demo", "plain-deployment").input("metadata.annotations")).isEmpty();
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheWorkloadsName() {
         assertThatThrownBy(() -> ContainerImage.of("example/web")).hasMessageContaining("image example/web has no tag");
         assertThatThrownBy(() -> ContainerImage.of("example/web:latest")).hasMessageContaining("not \"latest\"");
         assertThatThrownBy(() -> ContainerImage.of("ghcr.io/amacneil/dbmate:2")).hasMessageContaining("floating major tag");
-        assertThatThrownBy(() -> web("x", 1).listens(80, "x-service").build())
-                .hasMessageContaining("workload x-deployment port must be 1024-65535 (non-root), got 80");
+        assertThatThrownBy(() -> web("x", 1).listens(0, "x-service").build())
+                .hasMessageContaining("workload x-deployment port must be 1-65535, got 0");
+        assertThatThrownBy(() -> web("x", 1).readyTimeout(java.time.Duration.ofSeconds(5)).build())
+                .hasMessageContaining("workload x-deployment ready timeout must be 30 s to 6 h");
         assertThatThrownBy(() -> AppWorkloadArgs.builder(DEMO, AppLabels.of("demo", "x", "x", "web"), "x", "x", ContainerImage.of("example/web:1.0.1")).build())
                 .hasMessageContaining("readiness probe of x");
         assertThatThrownBy(() -> web("Bad_Name", 1).build()).hasMessageContaining("must be DNS labels");

@@ -37,6 +37,15 @@ public abstract class Datastore extends ComponentResource {
         this.clientPorts = List.copyOf(clientPorts);
     }
 
+    /** The recommended labels plus a store's extra ones (labels a running system's runbooks select on). */
+    protected static AppLabels labels(AppLabels recommended, Map<String, String> extra) {
+        var labels = recommended;
+        for (var label : extra.entrySet()) {
+            labels = labels.with(label.getKey(), label.getValue());
+        }
+        return labels;
+    }
+
     /** A password whose rotation (or a new given value) must roll the datastore and its clients. */
     protected Credential rotated(Credential password) {
         rotatedPasswords.add(password);

@@ -41,7 +41,7 @@ public final class Postgres extends Datastore {
 
     public Postgres(String name, PostgresArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Postgres", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "postgres", args.name(), "database"), List.of(PORT), options);
+                Datastore.labels(AppLabels.of(args.system(), "postgres", args.name(), "database"), args.extraLabels()), List.of(PORT), options);
         this.args = args;
         var namespace = args.namespace();
         ownerPassword = rotated(Credential.password(this, name + "-password", args.password()));
@@ -81,7 +81,7 @@ public final class Postgres extends Datastore {
                         .exec(ExecActionArgs.builder().command("sh", "/scripts/" + PostgresScripts.RECONCILE_SH).build())
                         .build()).build())
                 .volumeMounts(
-                        Volumes.mount(StatefulStore.DATA_VOLUME, PostgresArgs.DATA_PATH),
+                        Volumes.mount(args.volume().name(), PostgresArgs.DATA_PATH),
                         Volumes.mount("run", "/var/run/postgresql"),
                         Volumes.mount("tmp", "/tmp"),
                         Volumes.mount("shm", "/dev/shm"),
@@ -93,7 +93,7 @@ public final class Postgres extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
                 List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
                 Optional.of(args.volume()), credentialAnnotation(),
-                60, args.protect()));
+                60, args.protect(), args.nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 

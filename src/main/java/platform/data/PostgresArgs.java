@@ -7,7 +7,9 @@ import platform.secrets.CredentialSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,17 +25,21 @@ import java.util.regex.Pattern;
  * @param volume        default 10Gi on the retain class at {@code /var/lib/postgresql/data}
  * @param resources     default {@link ComputeResources#LARGE}
  * @param password      the owner's password: generated (rotation counter) or given; {@code appPassword} likewise for the app role
+ * @param nodePool      the DOKS pool it runs on, or empty for any node
+ * @param extraLabels   labels beyond the recommended ones on every object and pod, e.g. a running system's {@code app: postgres}
  * @param protect       {@code protect} the StatefulSet (production)
  */
 public record PostgresArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String owner,
                            List<Database> databases, Optional<String> appRole, VolumeClaim volume,
                            ComputeResources resources, CredentialSource password, CredentialSource appPassword,
-                           boolean protect) {
+                           boolean protect, Optional<String> nodePool, Map<String, String> extraLabels) {
     public static final String DATA_PATH = "/var/lib/postgresql/data";
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     public PostgresArgs {
         Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(nodePool, "nodePool");
+        extraLabels = Map.copyOf(extraLabels);
         databases = List.copyOf(databases);
         if (databases.isEmpty()) {
             throw new IllegalArgumentException("postgres " + name + " needs at least one database");
@@ -76,6 +82,8 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         private CredentialSource password = CredentialSource.generated();
         private CredentialSource appPassword = CredentialSource.generated();
         private boolean protect;
+        private Optional<String> nodePool = Optional.empty();
+        private final Map<String, String> extraLabels = new LinkedHashMap<>();
 
         private Builder(NamespaceRef namespace, String system) {
             this.namespace = namespace;
@@ -93,10 +101,14 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         public Builder password(CredentialSource value) { password = value; return this; }
         public Builder appPassword(CredentialSource value) { appPassword = value; return this; }
         public Builder protect(boolean value) { protect = value; return this; }
+        public Builder nodePool(Optional<String> pool) { nodePool = Objects.requireNonNull(pool); return this; }
+        /** The claim template's name, e.g. the one the volumes of the system being moved were made under. */
+        public Builder claimName(String value) { volume = volume.withName(value); return this; }
+        public Builder label(String key, String value) { extraLabels.put(key, value); return this; }
 
         public PostgresArgs build() {
             return new PostgresArgs(namespace, system, name, image, Objects.requireNonNull(owner, "owner"), databases,
-                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect);
+                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect, nodePool, extraLabels);
         }
     }
 }

@@ -10,15 +10,28 @@ import java.util.regex.Pattern;
  * The durable volume of a datastore. On DigitalOcean the class keeps the volume when its claim is
  * deleted ({@value ClusterSettings#DIGITALOCEAN_RETAIN_CLASS}), so removing a StatefulSet never
  * removes data; on an existing cluster the class comes from config (empty: the cluster's default).
+ *
+ * @param name the claim template's name (default {@value #DEFAULT_NAME}); the StatefulSet's claims are
+ *             {@code <name>-<statefulset>-0}, so a volume kept from another cluster binds only under the
+ *             name it was made with (Bow-Mark's live {@code postgres-data-postgres-0})
  */
-public record VolumeClaim(String size, Optional<String> storageClass, String mountPath) {
+public record VolumeClaim(String size, Optional<String> storageClass, String mountPath, String name) {
+    public static final String DEFAULT_NAME = "data";
     private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Mi|Gi|Ti)");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?");
 
     public VolumeClaim {
         if (!SIZE.matcher(size).matches()) {
             throw new IllegalArgumentException("volume size must be a quantity such as 10Gi, got " + size);
         }
         Objects.requireNonNull(storageClass, "storageClass");
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("volume claim name must be a short DNS label such as postgres-data, got " + name);
+        }
+    }
+
+    public VolumeClaim(String size, Optional<String> storageClass, String mountPath) {
+        this(size, storageClass, mountPath, DEFAULT_NAME);
     }
 
     /** On DigitalOcean's retain class: the default of every datastore, until a stack says otherwise. */
@@ -27,11 +40,16 @@ public record VolumeClaim(String size, Optional<String> storageClass, String mou
     }
 
     public VolumeClaim withSize(String newSize) {
-        return new VolumeClaim(newSize, storageClass, mountPath);
+        return new VolumeClaim(newSize, storageClass, mountPath, name);
     }
 
     /** @param newClass the stack's class of durable volumes ({@code SystemContext.storageClass()}) */
     public VolumeClaim withStorageClass(Optional<String> newClass) {
-        return new VolumeClaim(size, newClass, mountPath);
+        return new VolumeClaim(size, newClass, mountPath, name);
+    }
+
+    /** @param newName the claim template's name, e.g. the one a running system's volumes were made under */
+    public VolumeClaim withName(String newName) {
+        return new VolumeClaim(size, storageClass, mountPath, newName);
     }
 }

@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  * @param timeout       the request and backend timeouts (the seeds' 600 s proxy timeouts)
  * @param maxBody       the largest request body, e.g. {@code 100Mi}; larger requests get 413
  * @param headers       response headers set on every answer; {@link SecurityHeaders#DEFAULT} unless changed
+ * @param websockets    path prefixes whose WebSocket upgrades go to a backend streamed, never buffered: the body
+ *                      limit's request buffering would hold an upgrade forever, so they get an HTTPRoute of their own
+ *                      ({@code <name>-websocket}) that matches {@code Upgrade: websocket} and has no body limit
  */
 public record Route(String name, List<String> hosts, List<Rule> rules, Duration timeout, Optional<String> maxBody,
-                    Map<String, String> headers) {
+                    Map<String, String> headers, List<Rule> websockets) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Ki|Mi|Gi)");
 
@@ -76,6 +79,16 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
                 throw new IllegalArgumentException("route " + name + " maxBody must be a quantity such as 100Mi, got " + size);
             }
         });
+        websockets = List.copyOf(websockets);
+        if (!websockets.isEmpty() && name.length() > 63 - "-websocket".length()) {
+            throw new IllegalArgumentException("route " + name + " is too long to name its WebSocket route " + name + "-websocket");
+        }
+        var upgradePaths = new java.util.HashSet<String>();
+        for (var upgrade : websockets) {
+            if (upgrade.match() != Match.PREFIX || upgrade.backend().isEmpty() || !upgradePaths.add(upgrade.path())) {
+                throw new IllegalArgumentException("route " + name + " WebSocket path " + upgrade.path() + " must be a prefix with a backend, once");
+            }
+        }
         // Insertion order is kept: the headers become a list, and a reordered list would read as a change.
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
@@ -91,6 +104,7 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
         private Duration timeout = Duration.ofSeconds(60);
         private String maxBody;
         private Map<String, String> headers = SecurityHeaders.DEFAULT;
+        private final List<Rule> websockets = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -105,9 +119,14 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
         public Builder timeout(Duration value) { timeout = Objects.requireNonNull(value); return this; }
         public Builder maxBody(String value) { maxBody = value; return this; }
         public Builder headers(Map<String, String> value) { headers = new LinkedHashMap<>(value); return this; }
+        /** WebSocket upgrades on this path prefix go to {@code backend}, streamed (plain requests there follow the other rules). */
+        public Builder websocket(String pathPrefix, Backend backend) {
+            websockets.add(new Rule(Match.PREFIX, pathPrefix, Optional.of(backend), Optional.empty()));
+            return this;
+        }
 
         public Route build() {
-            return new Route(name, hosts, rules, timeout, Optional.ofNullable(maxBody), headers);
+            return new Route(name, hosts, rules, timeout, Optional.ofNullable(maxBody), headers, websockets);
         }
     }
 }

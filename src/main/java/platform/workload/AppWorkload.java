@@ -29,6 +29,7 @@ import platform.edge.Backend;
 import platform.k8s.Hardening;
 import platform.k8s.Meta;
 import platform.k8s.NetworkPolicies;
+import platform.k8s.NodePool;
 import platform.k8s.Peer;
 import platform.k8s.Volumes;
 
@@ -45,7 +46,7 @@ import java.util.Set;
  */
 public final class AppWorkload extends ComponentResource {
     /** The node label DOKS puts on every node with its pool's name. */
-    public static final String NODE_POOL_LABEL = "doks.digitalocean.com/node-pool";
+    public static final String NODE_POOL_LABEL = NodePool.LABEL;
 
     private final AppWorkloadArgs args;
 
@@ -76,7 +77,12 @@ public final class AppWorkload extends ComponentResource {
         if (!args.command().isEmpty()) {
             container.command(args.command());
         }
-        args.port().ifPresent(port -> container.ports(ContainerPortArgs.builder().name("http").containerPort(port).build()));
+        var ports = new ArrayList<ContainerPortArgs>();
+        args.port().ifPresent(port -> ports.add(ContainerPortArgs.builder().name("http").containerPort(port).build()));
+        args.extraPorts().forEach(extra -> ports.add(ContainerPortArgs.builder().name(extra.name()).containerPort(extra.port()).build()));
+        if (!ports.isEmpty()) {
+            container.ports(ports);
+        }
 
         var pod = PodSpecArgs.builder()
                 .securityContext(Hardening.pod(args.runAs()))
@@ -85,7 +91,7 @@ public final class AppWorkload extends ComponentResource {
                 .initContainers(args.initContainers())
                 .containers(container.build())
                 .volumes(volumes);
-        args.nodePool().ifPresent(pool -> pod.nodeSelector(Map.of(NODE_POOL_LABEL, pool)));
+        NodePool.selector(args.nodePool()).ifPresent(pod::nodeSelector);
         if (args.replicas() > 1) {
             pod.topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
                     .maxSkew(1).topologyKey("kubernetes.io/hostname").whenUnsatisfiable("ScheduleAnyway")
@@ -111,7 +117,8 @@ public final class AppWorkload extends ComponentResource {
         args.port().ifPresent(port -> new Service(namespace.name() + "-" + args.service().orElseThrow(), ServiceArgs.builder()
                 .metadata(Meta.of(args.service().orElseThrow(), namespace, labels))
                 .spec(ServiceSpecArgs.builder().type("ClusterIP").selector(labels.selector())
-                        .ports(ServicePortArgs.builder().name("http").port(port).targetPort(Either.ofLeft(port)).protocol("TCP").build())
+                        .ports(ServicePortArgs.builder().name("http").port(args.exposedPort().orElseThrow())
+                                .targetPort(Either.ofLeft(port)).protocol("TCP").build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).build()));
 
@@ -131,7 +138,7 @@ public final class AppWorkload extends ComponentResource {
 
     /** This workload's Service port, for a route; only a port the Service exposes can be named. */
     public Backend backend() {
-        var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
+        var port = args.exposedPort().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
         return Backend.of(args.service().orElseThrow(), Set.of(port), port);
     }
 
@@ -140,6 +147,17 @@ public final class AppWorkload extends ComponentResource {
         var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
         NetworkPolicies.admit(this, args.name() + "-from-gateway", args.namespace(), args.labels(), podLabels(),
                 List.of(port), List.of(gateway));
+        return this;
+    }
+
+    /**
+     * Admits pods with {@code podLabels} of the same namespace, and only them, to the port it listens on:
+     * NetworkPolicy {@code <name>-from-<client>}.
+     */
+    public AppWorkload admit(String client, Map<String, String> podLabels) {
+        var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
+        NetworkPolicies.admit(this, args.name() + "-from-" + client, args.namespace(), args.labels(), podLabels(),
+                List.of(port), List.of(Peer.pods(client, podLabels)));
         return this;
     }
 

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * @param replicas           more than one gets a PodDisruptionBudget and spreads across nodes
  * @param nodePool           the DOKS pool to run on, or empty for any node
  * @param port               the port it listens on, if any; then a ClusterIP Service named {@code service} is created
+ * @param servicePort        the port the Service offers (default {@code port}), e.g. a running system's Service port kept
+ *                           while the process listens on its own default
+ * @param extraPorts         further ports the container declares without a Service, e.g. a health endpoint its probes use
  * @param readiness          required; {@code liveness} likewise
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
@@ -35,8 +38,18 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                               List<ContainerArgs> initContainers, Optional<Integer> port, Optional<String> service,
                               ProbeArgs readiness, ProbeArgs liveness, ComputeResources resources, RunAs runAs,
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
-                              List<String> credentialVersions) {
+                              List<String> credentialVersions, Optional<Integer> servicePort, List<NamedPort> extraPorts) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    /** A container port with its name ({@code health}), declared so that probes and policies can name it. */
+    public record NamedPort(String name, int port) {
+        public NamedPort {
+            if (name == null || !name.matches("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?")) {
+                throw new IllegalArgumentException("a port name is a DNS label of at most 15 characters, got " + name);
+            }
+            requireUnprivileged(port, name);
+        }
+    }
 
     public AppWorkloadArgs {
         Objects.requireNonNull(namespace, "namespace");
@@ -52,11 +65,23 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         if (port.isPresent() != service.isPresent()) {
             throw new IllegalArgumentException("workload " + name + " needs a Service name exactly when it listens on a port");
         }
-        port.ifPresent(p -> {
-            if (p < 1024 || p > 65535) {
-                throw new IllegalArgumentException("workload " + name + " port must be 1024-65535 (non-root), got " + p);
+        port.ifPresent(p -> requireUnprivileged(p, name));
+        if (servicePort.isPresent() && port.isEmpty()) {
+            throw new IllegalArgumentException("workload " + name + " has a Service port but listens on no port");
+        }
+        servicePort.ifPresent(p -> {
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("workload " + name + " Service port must be 1-65535, got " + p);
             }
         });
+        extraPorts = List.copyOf(extraPorts);
+        var portNumbers = new java.util.HashSet<Integer>();
+        port.ifPresent(portNumbers::add);
+        for (var extra : extraPorts) {
+            if (!portNumbers.add(extra.port()) || extra.name().equals("http")) {
+                throw new IllegalArgumentException("workload " + name + " declares port " + extra.port() + " or name " + extra.name() + " twice");
+            }
+        }
         Objects.requireNonNull(readiness, "readiness probe of " + name);
         Objects.requireNonNull(liveness, "liveness probe of " + name);
         command = List.copyOf(command);
@@ -66,6 +91,17 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         volumes = List.copyOf(volumes);
         mounts = List.copyOf(mounts);
         credentialVersions = List.copyOf(credentialVersions);
+    }
+
+    private static void requireUnprivileged(int port, String owner) {
+        if (port < 1024 || port > 65535) {
+            throw new IllegalArgumentException("workload " + owner + " port must be 1024-65535 (non-root), got " + port);
+        }
+    }
+
+    /** The port the Service offers: {@code servicePort}, or the container's own. */
+    public Optional<Integer> exposedPort() {
+        return servicePort.or(() -> port);
     }
 
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
@@ -93,6 +129,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final List<VolumeArgs> volumes = new ArrayList<>();
         private final List<VolumeMountArgs> mounts = new ArrayList<>();
         private final List<String> credentialVersions = new ArrayList<>();
+        private Integer servicePort;
+        private final List<NamedPort> extraPorts = new ArrayList<>();
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -108,18 +146,23 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder env(List<EnvVarArgs> values) { env.addAll(values); return this; }
         public Builder initContainer(ContainerArgs value) { initContainers.add(value); return this; }
         public Builder listens(int value, String serviceName) { port = value; service = serviceName; return this; }
+        /** Listens on {@code value}; the Service {@code serviceName} offers it as {@code exposed}. */
+        public Builder listens(int value, String serviceName, int exposed) { listens(value, serviceName); servicePort = exposed; return this; }
+        /** Declares a further container port, with no Service (e.g. a health endpoint). */
+        public Builder declares(String portName, int value) { extraPorts.add(new NamedPort(portName, value)); return this; }
         public Builder probes(ProbeArgs ready, ProbeArgs live) { readiness = ready; liveness = live; return this; }
         public Builder resources(ComputeResources value) { resources = value; return this; }
         public Builder runAs(RunAs value) { runAs = value; return this; }
         public Builder writable(String path) { writablePaths.add(path); return this; }
         public Builder volume(VolumeArgs volume, VolumeMountArgs mount) { volumes.add(volume); mounts.add(mount); return this; }
         public Builder volumeForInitOnly(VolumeArgs volume) { volumes.add(volume); return this; }
+        public Builder volumesForInitOnly(List<VolumeArgs> values) { volumes.addAll(values); return this; }
         public Builder credentials(List<String> versions) { credentialVersions.addAll(versions); return this; }
 
         public AppWorkloadArgs build() {
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
-                    resources, runAs, writablePaths, volumes, mounts, credentialVersions);
+                    resources, runAs, writablePaths, volumes, mounts, credentialVersions, Optional.ofNullable(servicePort), extraPorts);
         }
     }
 }

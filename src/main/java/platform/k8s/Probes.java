@@ -58,7 +58,7 @@ public final class Probes {
             throw new IllegalArgumentException("a process probe needs a plain command prefix such as 'node dist/server.js', got " + commandPrefix);
         }
         return "for p in /proc/[0-9]*; do "
-                + "c=$(tr '\\0' ' ' < \"$p/cmdline\" 2>/dev/null) || continue; "
+                + "c=$(tr '\\0' ' ' 2>/dev/null < \"$p/cmdline\") || continue; "
                 + "case \"$c\" in \"" + commandPrefix + "\"*) "
                 + "s=$(sed 's/^.*) //' \"$p/stat\" 2>/dev/null | cut -c1); "
                 + "case \"$s\" in Z|T|X|'') ;; *) exit 0 ;; esac ;; esac; "

@@ -35,26 +35,8 @@ class BowmarkStackTest {
      * {@code {mongo}}, {@code {db}} and {@code {vhost}} are the product's.
      */
     private static final Map<String, List<String>> ENV = Map.of(
-            "server", List.of("NODE_ENV=production", "APP_NAME={app}", "APP_TYPE=api", "SEARCH_GROUP={group}",
-                    "MONGO_URI<-{mongo}/mongoURI", "JWT_SECRET<-general/jwtSecret",
-                    "SPACES_NAME<-spaces/name", "SPACES_REGION<-spaces/region", "SPACES_KEY<-spaces/key", "SPACES_SECRET<-spaces/secret",
-                    "EMAIL<-email/email", "EMAIL_USERNAME<-email/username", "EMAIL_PASSWORD<-email/password",
-                    "EMAIL_HOST<-email/host", "EMAIL_PORT<-email/port",
-                    "SEARCH_HOST<-search/host", "SEARCH_API_KEY<-search/apiKey",
-                    "POSTGRES_HOST<-postgres/host", "POSTGRES_PORT<-postgres/port", "POSTGRES_USER<-postgres/user",
-                    "POSTGRES_PASSWORD<-postgres/password", "POSTGRES_DB<-postgres/{db}",
-                    "RABBITMQ_HOST<-rabbitmq/host", "RABBITMQ_PORT<-rabbitmq/port", "RABBITMQ_USER<-rabbitmq/user",
-                    "RABBITMQ_PASSWORD<-rabbitmq/password", "RABBITMQ_VHOST<-rabbitmq/{vhost}"),
-            "worker", List.of("NODE_ENV=production", "APP_NAME={app}", "APP_TYPE=worker", "SEARCH_GROUP={group}",
-                    "MONGO_URI<-{mongo}/mongoURI", "JWT_SECRET<-general/jwtSecret",
-                    "SPACES_NAME<-spaces/name", "SPACES_REGION<-spaces/region", "SPACES_KEY<-spaces/key", "SPACES_SECRET<-spaces/secret",
-                    "EMAIL<-email/email", "EMAIL_USERNAME<-email/username", "EMAIL_PASSWORD<-email/password",
-                    "EMAIL_HOST<-email/host", "EMAIL_PORT<-email/port",
-                    "SEARCH_HOST<-search/host", "SEARCH_API_KEY<-search/apiKey",
-                    "POSTGRES_HOST<-postgres/host", "POSTGRES_PORT<-postgres/port", "POSTGRES_USER<-postgres/user",
-                    "POSTGRES_PASSWORD<-postgres/password", "POSTGRES_DB<-postgres/{db}",
-                    "RABBITMQ_HOST<-rabbitmq/host", "RABBITMQ_PORT<-rabbitmq/port", "RABBITMQ_USER<-rabbitmq/user",
-                    "RABBITMQ_PASSWORD<-rabbitmq/password", "RABBITMQ_VHOST<-rabbitmq/{vhost}"),
+            "server", app("api"),
+            "worker", app("worker"),
             // No JWT, e-mail or search.
             "consumer", List.of("NODE_ENV=production", "APP_NAME={app}", "MONGO_URI<-{mongo}/mongoURI",
                     "POSTGRES_HOST<-postgres/host", "POSTGRES_PORT<-postgres/port", "POSTGRES_USER<-postgres/user",
@@ -64,6 +46,20 @@ class BowmarkStackTest {
                     "SPACES_KEY<-spaces/key", "SPACES_SECRET<-spaces/secret", "SPACES_NAME<-spaces/name", "SPACES_REGION<-spaces/region"),
             // All configuration is baked into the client images.
             "client", List.of());
+
+    /** Servers and workers: the same list, but for {@code APP_TYPE}. */
+    private static List<String> app(String appType) {
+        return List.of("NODE_ENV=production", "APP_NAME={app}", "APP_TYPE=" + appType, "SEARCH_GROUP={group}",
+                "MONGO_URI<-{mongo}/mongoURI", "JWT_SECRET<-general/jwtSecret",
+                "SPACES_NAME<-spaces/name", "SPACES_REGION<-spaces/region", "SPACES_KEY<-spaces/key", "SPACES_SECRET<-spaces/secret",
+                "EMAIL<-email/email", "EMAIL_USERNAME<-email/username", "EMAIL_PASSWORD<-email/password",
+                "EMAIL_HOST<-email/host", "EMAIL_PORT<-email/port",
+                "SEARCH_HOST<-search/host", "SEARCH_API_KEY<-search/apiKey",
+                "POSTGRES_HOST<-postgres/host", "POSTGRES_PORT<-postgres/port", "POSTGRES_USER<-postgres/user",
+                "POSTGRES_PASSWORD<-postgres/password", "POSTGRES_DB<-postgres/{db}",
+                "RABBITMQ_HOST<-rabbitmq/host", "RABBITMQ_PORT<-rabbitmq/port", "RABBITMQ_USER<-rabbitmq/user",
+                "RABBITMQ_PASSWORD<-rabbitmq/password", "RABBITMQ_VHOST<-rabbitmq/{vhost}");
+    }
 
     private static final Map<String, Map<String, String>> PRODUCTS = Map.of(
             "paving", Map.of("{app}", "Paving", "{group}", "bow-mark-paving", "{mongo}", "paving", "{db}", "dbPaving", "{vhost}", "vhost"),

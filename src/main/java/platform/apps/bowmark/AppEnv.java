@@ -106,20 +106,20 @@ final class AppEnv {
     }
 
     private List<EnvVarArgs> postgres() {
-        var env = new ArrayList<EnvVarArgs>();
-        for (var key : List.of("host", "port", "user", "password")) {
-            env.add(Env.fromSecret("POSTGRES_" + key.toUpperCase(java.util.Locale.ROOT), new SecretKeyRef(postgresSecret, key)));
-        }
-        env.add(Env.fromSecret("POSTGRES_DB", new SecretKeyRef(postgresSecret, product.databaseKey)));
-        return env;
+        return connection("POSTGRES", postgresSecret, "POSTGRES_DB", product.databaseKey);
     }
 
     private List<EnvVarArgs> rabbitmq() {
+        return connection("RABBITMQ", rabbitmqSecret, "RABBITMQ_VHOST", product.vhostKey);
+    }
+
+    /** {@code <PREFIX>_HOST/PORT/USER/PASSWORD} from a datastore's Secret, then the product's database or vhost. */
+    private static List<EnvVarArgs> connection(String prefix, String secret, String productName, String productKey) {
         var env = new ArrayList<EnvVarArgs>();
         for (var key : List.of("host", "port", "user", "password")) {
-            env.add(Env.fromSecret("RABBITMQ_" + key.toUpperCase(java.util.Locale.ROOT), new SecretKeyRef(rabbitmqSecret, key)));
+            env.add(Env.fromSecret(prefix + "_" + key.toUpperCase(java.util.Locale.ROOT), new SecretKeyRef(secret, key)));
         }
-        env.add(Env.fromSecret("RABBITMQ_VHOST", new SecretKeyRef(rabbitmqSecret, product.vhostKey)));
+        env.add(Env.fromSecret(productName, new SecretKeyRef(secret, productKey)));
         return env;
     }
 }

@@ -22,7 +22,8 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
                               Optional<String> serverPool, Optional<String> defaultPool, String postgresStorage,
                               String rabbitmqStorage, CredentialSource postgresPassword, CredentialSource rabbitmqPassword,
                               CredentialSource jwtSecret, Optional<Map<String, String>> migrations,
-                              String nightlyRestartSchedule, BackupSchedule backup, Secrets secrets, Options options) {
+                              String nightlyRestartSchedule, BackupSchedule backup, Secrets secrets, Options options,
+                              boolean liveRequests) {
 
     public static final String SYSTEM = "bowmark";
     /** The seed's certificate Secret, covering the three hosts. */
@@ -84,6 +85,9 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
     public record BackupSchedule(String schedule, int retentionDays, String restoreCheckSchedule, int maxAgeHours,
                                  Optional<String> sanityQuery) {
     }
+
+    /** {@code platform:bowmark.requests}: the live manifests' requests, or small ones for a development cluster. */
+    public static final List<String> REQUESTS = List.of("live", "small");
 
     public BowmarkSettings {
         images = Map.copyOf(images);
@@ -171,7 +175,8 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
                         secretMap(config, Map.of("name", "bowmarkSpacesName", "region", "bowmarkSpacesRegion",
                                 "key", "bowmarkSpacesKey", "secret", "bowmarkSpacesSecret")),
                         options.anthropic() ? anthropicKey : Optional.empty()),
-                options));
+                options,
+                node.field("requests").oneOf("live", REQUESTS).equals("live")));
     }
 
     /**

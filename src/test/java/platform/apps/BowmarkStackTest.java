@@ -391,6 +391,13 @@ class BowmarkStackTest {
         assertThat(Stacks.object(DEV, "HTTPRoute", "bowmark", "bowmark").input("spec.hostnames"))
                 .contains(List.of("app.dev.bowmark.ca", "paving.dev.bowmark.ca"));
         assertThat(Stacks.object(DEV, "Certificate", "edge", "bow-mark-tls").input("spec.issuerRef.name")).contains("letsencrypt-staging");
+        // Small requests so that dev's pool can hold it; the live memory limits stay, so the real app is not killed sooner.
+        var server = map(Stacks.container(deployment(DEV, "server-deployment")).get("resources"));
+        assertThat(server).isEqualTo(Map.of("requests", Map.of("cpu", "50m", "memory", "256Mi"), "limits", Map.of("memory", "4000Mi")));
+        assertThat(map(Stacks.container(Stacks.object(DEV, "StatefulSet", "bowmark", "postgres")).get("resources")).get("requests"))
+                .isEqualTo(Map.of("cpu", "250m", "memory", "256Mi"));
+        assertThat(Stacks.run("dev", "platform:bowmark.requests=tiny").problems()).singleElement().asString()
+                .isEqualTo("platform:bowmark.requests: got \"tiny\", expected one of: live, small");
     }
 
     @Test

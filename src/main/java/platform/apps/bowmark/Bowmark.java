@@ -67,6 +67,9 @@ public final class Bowmark extends ComponentResource {
     static final ComputeResources POSTGRES = new ComputeResources("250m", "256Mi", "512Mi");
     static final ComputeResources RABBITMQ = new ComputeResources("100m", "256Mi", "512Mi");
     static final ComputeResources MEILISEARCH = new ComputeResources("250m", "512Mi", "1Gi");
+    /** A development cluster's requests ({@code requests: small}); the memory limits stay the live ones, so nothing is killed sooner. */
+    static final String SMALL_CPU = "50m";
+    static final String SMALL_MEMORY = "256Mi";
 
     /** Where the processes listen (sheet §3.4, §4): the server's default {@code PORT}, the consumer's health server, Next's default. */
     static final int SERVER_PORT = 8080;
@@ -110,7 +113,7 @@ public final class Bowmark extends ComponentResource {
                 .claimName("postgres-data")
                 .label("app", "postgres")
                 .nodePool(settings.defaultPool())
-                .resources(POSTGRES)
+                .resources(sized(POSTGRES))
                 .password(settings.postgresPassword())
                 .protect(protect)
                 .build(), child);
@@ -124,14 +127,14 @@ public final class Bowmark extends ComponentResource {
                 .claimName("rabbitmq-data")
                 .label("app", "rabbitmq")
                 .nodePool(settings.defaultPool())
-                .resources(RABBITMQ)
+                .resources(sized(RABBITMQ))
                 .consumerTimeout(CONSUMER_TIMEOUT)
                 .password(settings.rabbitmqPassword())
                 .protect(protect)
                 .build(), child);
         var meilisearch = options.meilisearch() ? Optional.of(new Meilisearch("meilisearch", MeilisearchArgs.singleNode(namespace,
                 SYSTEM, context.image(Versions.MEILISEARCH), new SecretKeyRef("search", "apiKey"), context.storageClass(),
-                "meili-data", MEILISEARCH, settings.defaultPool(), Map.of("app", "meilisearch"), protect), child))
+                "meili-data", sized(MEILISEARCH), settings.defaultPool(), Map.of("app", "meilisearch"), protect), child))
                 : Optional.<Meilisearch>empty();
 
         jwt = Credential.password(this, "bowmark-jwt-secret", settings.jwtSecret());
@@ -233,6 +236,14 @@ public final class Bowmark extends ComponentResource {
         AppWorkloadArgs.Builder apply(AppWorkloadArgs.Builder builder);
     }
 
+    /** The live requests, or small ones on a development cluster (memory limits unchanged). */
+    private ComputeResources sized(ComputeResources live) {
+        if (settings.liveRequests() || ComputeResources.bytesOf(live.memoryRequest()) <= ComputeResources.bytesOf(SMALL_MEMORY)) {
+            return live;
+        }
+        return new ComputeResources(SMALL_CPU, SMALL_MEMORY, live.memoryLimit());
+    }
+
     /** The database credentials and the JWT secret: what servers, workers and the MCP servers roll on. */
     private List<String> withJwt() {
         var versions = new ArrayList<>(databaseCredentials);
@@ -251,7 +262,7 @@ public final class Bowmark extends ComponentResource {
         var builder = AppWorkloadArgs.builder(namespace, labels, product.deployment(role), role, image)
                 .replicas(settings.replicas().get(product.replicasKey(role)))
                 .nodePool(pool)
-                .resources(resources)
+                .resources(sized(resources))
                 .env(env)
                 .credentials(credentials);
         return new AppWorkload(product.deployment(role), shape.apply(builder).build(),
@@ -265,7 +276,7 @@ public final class Bowmark extends ComponentResource {
         var args = AppWorkloadArgs.builder(namespace, labels, product.deployment(role), product.named(role),
                         context.image(settings.image("server")))
                 .nodePool(settings.serverPool())
-                .resources(MCP_ANALYTICS)
+                .resources(sized(MCP_ANALYTICS))
                 .command(List.of("node", "dist/mcp-server.js"))
                 .env(env.mcpAnalytics(MCP_PORT))
                 .credentials(withJwt())

@@ -50,6 +50,13 @@ public final class Versions {
     public static final String PGADMIN = "dpage/pgadmin4:9.17";
 
     /**
+     * Bow-Mark's optional in-cluster search. From the live v1.12.0 volume only an experimental dumpless
+     * upgrade exists (take a dump first); a fresh volume is rebuilt with the app's reindex script (README).
+     */
+    // renovate: datasource=docker depName=getmeili/meilisearch
+    public static final String MEILISEARCH = "getmeili/meilisearch:v1.50.0";
+
+    /**
      * The Kubernetes provider plugin the explicit provider runs. The Java SDK stays at 4.0.0 (the newest
      * on Maven Central); the plugin is newer because 4.0.0 shows an endless diff on every Secret's
      * {@code stringData} (fixed in 4.0.2) and can drop Secret data (fixed in 4.0.3).

@@ -22,7 +22,8 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
                               Optional<String> serverPool, Optional<String> defaultPool, String postgresStorage,
                               String rabbitmqStorage, CredentialSource postgresPassword, CredentialSource rabbitmqPassword,
                               CredentialSource jwtSecret, Optional<Map<String, String>> migrations,
-                              String nightlyRestartSchedule, BackupSchedule backup, Secrets secrets) {
+                              String nightlyRestartSchedule, BackupSchedule backup, Secrets secrets, Options options,
+                              boolean liveRequests) {
 
     public static final String SYSTEM = "bowmark";
     /** The seed's certificate Secret, covering the three hosts. */
@@ -37,6 +38,8 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]+");
     private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
     private static final Pattern SELECT = Pattern.compile("(?is)\\s*SELECT\\s[^;]+");
+    /** The live ingress's server paths (fact sheet §7); everything else goes to the client. */
+    public static final List<String> SERVER_PATHS = List.of("/graphql", "/file", "/public", "/api");
 
     /** The secrets of the seed's Secrets that hold external credentials, and values that may be kept from the running system. */
     public static final List<SecretKeys.SecretKey> SECRETS = List.of(
@@ -55,11 +58,24 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
             SecretKeys.SecretKey.required("bowmarkSpacesSecret", "its secret (Secret spaces/secret)"),
             SecretKeys.SecretKey.optional("bowmarkJwtSecret", "the JWT secret to keep (Secret general/jwtSecret); generated when absent"),
             SecretKeys.SecretKey.optional("bowmarkPostgresPassword", "PostgreSQL's bowmark password to keep; generated when absent"),
-            SecretKeys.SecretKey.optional("bowmarkRabbitmqPassword", "RabbitMQ's bowmark password to keep; generated when absent"));
+            SecretKeys.SecretKey.optional("bowmarkRabbitmqPassword", "RabbitMQ's bowmark password to keep; generated when absent"),
+            SecretKeys.SecretKey.optional("bowmarkAnthropicApiKey", "the Anthropic API key (Secret anthropic/apiKey); required when platform:bowmark.anthropic is true"));
 
-    /** The values of the seed's Secrets that only Bow-Mark's operators know (Pulumi secrets). */
+    /**
+     * The values of the seed's Secrets that only Bow-Mark's operators know (Pulumi secrets), and the
+     * Anthropic key when {@link Options#anthropic()} is on.
+     */
     public record Secrets(Output<String> pavingMongoUri, Output<String> concreteMongoUri, Map<String, Output<String>> email,
-                          Map<String, Output<String>> search, Map<String, Output<String>> spaces) {
+                          Map<String, Output<String>> search, Map<String, Output<String>> spaces,
+                          Optional<Output<String>> anthropicApiKey) {
+    }
+
+    /**
+     * The live system's additions after the seed (fact sheet §1), each off unless switched on:
+     * {@code anthropic} the ninth Secret read by servers and consumers; {@code mcpAnalytics} the two MCP
+     * analytics servers; {@code meilisearch} search in the cluster instead of the external service.
+     */
+    public record Options(boolean anthropic, boolean mcpAnalytics, boolean meilisearch) {
     }
 
     /**
@@ -69,6 +85,9 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
     public record BackupSchedule(String schedule, int retentionDays, String restoreCheckSchedule, int maxAgeHours,
                                  Optional<String> sanityQuery) {
     }
+
+    /** {@code platform:bowmark.requests}: the live manifests' requests, or small ones for a development cluster. */
+    public static final List<String> REQUESTS = List.of("live", "small");
 
     public BowmarkSettings {
         images = Map.copyOf(images);
@@ -106,11 +125,22 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
         var site = new Site(SYSTEM, SYSTEM, allHosts, SiteReader.tls(node.field("tls"), CERTIFICATE));
 
         var paths = new ArrayList<String>();
-        for (var path : node.field("serverPaths").items()) {
+        var pathsNode = node.field("serverPaths");
+        for (var path : pathsNode.items()) {
             path.matching(PATH, "a path prefix such as /api (not / itself)").ifPresent(paths::add);
         }
-        if (paths.isEmpty()) {
-            node.field("serverPaths").problem("is required, expected the path prefixes routed to the server, e.g. [/api]");
+        if (!pathsNode.isPresent()) {
+            paths.addAll(SERVER_PATHS);
+        } else if (paths.isEmpty()) {
+            pathsNode.problem("got no paths, expected the path prefixes routed to the server, e.g. " + SERVER_PATHS);
+        }
+
+        var options = new Options(node.field("anthropic").asBoolean(false), node.field("mcpAnalytics").asBoolean(false),
+                node.field("meilisearch").asBoolean(false));
+        var anthropicKey = config.optionalSecret("bowmarkAnthropicApiKey");
+        if (options.anthropic() && anthropicKey.isEmpty()) {
+            node.field("anthropic").problem("is true, so the secret platform:bowmarkAnthropicApiKey must be set: "
+                    + "`pulumi config set --secret platform:bowmarkAnthropicApiKey <value>`");
         }
 
         var replicas = new LinkedHashMap<String, Integer>();
@@ -143,7 +173,10 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
                                 "password", "bowmarkEmailPassword", "host", "bowmarkEmailHost", "port", "bowmarkEmailPort")),
                         secretMap(config, Map.of("host", "bowmarkSearchHost", "apiKey", "bowmarkSearchApiKey")),
                         secretMap(config, Map.of("name", "bowmarkSpacesName", "region", "bowmarkSpacesRegion",
-                                "key", "bowmarkSpacesKey", "secret", "bowmarkSpacesSecret")))));
+                                "key", "bowmarkSpacesKey", "secret", "bowmarkSpacesSecret")),
+                        options.anthropic() ? anthropicKey : Optional.empty()),
+                options,
+                node.field("requests").oneOf("live", REQUESTS).equals("live")));
     }
 
     /**

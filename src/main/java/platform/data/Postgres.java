@@ -101,7 +101,7 @@ public final class Postgres extends Datastore {
         statefulSet = StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
                 List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
                 args.ephemeral() ? Optional.empty() : Optional.of(args.volume()), credentialAnnotation(),
-                60, args.protect()));
+                60, args.protect(), args.nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 

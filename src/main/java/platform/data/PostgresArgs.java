@@ -7,6 +7,7 @@ import platform.secrets.CredentialSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  * @param volume        default 10Gi on the retain class at {@code /var/lib/postgresql/data}
  * @param resources     default {@link ComputeResources#LARGE}
  * @param password      the owner's password: generated (rotation counter) or given; {@code appPassword} likewise for the app role
+ * @param nodePool      the DOKS pool it runs on, or empty for any node
+ * @param extraLabels   labels beyond the recommended ones on every object and pod, e.g. a running system's {@code app: postgres}
  * @param protect       {@code protect} the StatefulSet (production)
  * @param ephemeral     data in an emptyDir that goes with the pod instead of a claim: a development stack's
  *                      throwaway data (Project 88's tmpfs "to avoid accumulating test junk"); never with {@code protect}
@@ -32,12 +35,14 @@ import java.util.regex.Pattern;
 public record PostgresArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String owner,
                            List<Database> databases, Optional<String> appRole, VolumeClaim volume,
                            ComputeResources resources, CredentialSource password, CredentialSource appPassword,
-                           boolean protect, boolean ephemeral, Map<String, String> extraLabels) {
+                           boolean protect, boolean ephemeral, Optional<String> nodePool, Map<String, String> extraLabels) {
     public static final String DATA_PATH = "/var/lib/postgresql/data";
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     public PostgresArgs {
         Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(nodePool, "nodePool");
+        extraLabels = Map.copyOf(extraLabels);
         databases = List.copyOf(databases);
         if (databases.isEmpty()) {
             throw new IllegalArgumentException("postgres " + name + " needs at least one database");
@@ -85,7 +90,8 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         private CredentialSource appPassword = CredentialSource.generated();
         private boolean protect;
         private boolean ephemeral;
-        private final Map<String, String> extraLabels = new java.util.LinkedHashMap<>();
+        private Optional<String> nodePool = Optional.empty();
+        private final Map<String, String> extraLabels = new LinkedHashMap<>();
 
         private Builder(NamespaceRef namespace, String system) {
             this.namespace = namespace;
@@ -104,13 +110,14 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         public Builder appPassword(CredentialSource value) { appPassword = value; return this; }
         public Builder protect(boolean value) { protect = value; return this; }
         public Builder ephemeral(boolean value) { ephemeral = value; return this; }
-        /** Names the data volume as a seed does: PVC {@code <volumeName>-<name>-0}. */
-        public Builder volumeName(String value) { volume = volume.withName(value); return this; }
+        public Builder nodePool(Optional<String> pool) { nodePool = Objects.requireNonNull(pool); return this; }
+        /** Names the data volume as a seed or the running system does: PVC {@code <claimName>-<name>-0}. */
+        public Builder claimName(String value) { volume = volume.withName(value); return this; }
         public Builder labels(Map<String, String> values) { extraLabels.putAll(values); return this; }
 
         public PostgresArgs build() {
             return new PostgresArgs(namespace, system, name, image, Objects.requireNonNull(owner, "owner"), databases,
-                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect, ephemeral, extraLabels);
+                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect, ephemeral, nodePool, extraLabels);
         }
     }
 }

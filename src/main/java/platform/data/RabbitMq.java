@@ -42,7 +42,7 @@ public final class RabbitMq extends Datastore {
 
     public RabbitMq(String name, RabbitMqArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:RabbitMq", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "rabbitmq", args.name(), "message-broker"), List.of(AMQP_PORT), options);
+                AppLabels.of(args.system(), "rabbitmq", args.name(), "message-broker").withAll(args.extraLabels()), List.of(AMQP_PORT), options);
         this.args = args;
         var namespace = args.namespace();
         password = rotated(Credential.password(this, name + "-password", args.password()));
@@ -54,7 +54,7 @@ public final class RabbitMq extends Datastore {
         var config = args.name() + "-config";
         new ConfigMap(namespace.name() + "-" + config, ConfigMapArgs.builder()
                 .metadata(Meta.of(config, namespace, labels()))
-                .data(Map.of("rabbitmq.conf", brokerConfig(), "enabled_plugins", "[rabbitmq_management,rabbitmq_prometheus].\n"))
+                .data(Map.of("rabbitmq.conf", brokerConfig() + consumerTimeout(args), "enabled_plugins", "[rabbitmq_management,rabbitmq_prometheus].\n"))
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
         var container = ContainerArgs.builder()
@@ -70,7 +70,7 @@ public final class RabbitMq extends Datastore {
                 .startupProbe(Probes.exec(List.of("rabbitmq-diagnostics", "-q", "ping"), Probes.Timing.STARTUP.withTimeout(10)))
                 .readinessProbe(Probes.exec(List.of("rabbitmq-diagnostics", "-q", "ping"), Probes.Timing.READINESS.withTimeout(10)))
                 .livenessProbe(Probes.exec(List.of("rabbitmq-diagnostics", "-q", "status"), new Probes.Timing(60, 10, 3, 60)))
-                .volumeMounts(Volumes.mount(StatefulStore.DATA_VOLUME, RabbitMqArgs.DATA_PATH),
+                .volumeMounts(Volumes.mount(args.volume().name(), RabbitMqArgs.DATA_PATH),
                         Volumes.readOnly("config", CONFIG_DIR),
                         Volumes.readOnly("definitions", DEFINITIONS_DIR),
                         Volumes.mount("tmp", "/tmp"))
@@ -80,7 +80,7 @@ public final class RabbitMq extends Datastore {
                 container, List.of(),
                 List.of(Volumes.configMap("config", config, 0444), Volumes.secret("definitions", definitions), Volumes.scratch("tmp")),
                 Optional.of(args.volume()), credentialAnnotation(),
-                60, args.protect()));
+                60, args.protect(), args.nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 
@@ -97,6 +97,11 @@ public final class RabbitMq extends Datastore {
                 disk_free_limit.absolute = 1GB
                 log.console = true
                 """.formatted(DEFINITIONS_DIR, AMQP_PORT, MANAGEMENT_PORT);
+    }
+
+    /** A consumer that holds a delivery longer than this gets its channel closed. */
+    static String consumerTimeout(RabbitMqArgs args) {
+        return args.consumerTimeout().map(timeout -> "consumer_timeout = " + timeout.toMillis() + "\n").orElse("");
     }
 
     static String definitionsJson(RabbitMqArgs args, String password) {

@@ -22,6 +22,7 @@ import com.pulumi.resources.Resource;
 import platform.k8s.AppLabels;
 import platform.k8s.Hardening;
 import platform.k8s.Meta;
+import platform.k8s.NodePool;
 import platform.k8s.NamespaceRef;
 import platform.k8s.RunAs;
 import com.pulumi.core.Either;
@@ -43,10 +44,23 @@ final class StatefulStore {
     record Port(String name, int port) {
     }
 
+    /**
+     * @param claim    the durable volume; its template (and so the volume mount) is named {@link VolumeClaim#name()}
+     * @param nodePool the DOKS pool the pod runs on, or empty for any node
+     */
     record Spec(String name, NamespaceRef namespace, AppLabels labels, RunAs runAs, List<Port> ports,
                 ContainerArgs container, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
                 Optional<VolumeClaim> claim, Map<String, String> podAnnotations, int terminationGraceSeconds,
-                boolean protect) {
+                boolean protect, Optional<String> nodePool) {
+
+        /** On any node. */
+        Spec(String name, NamespaceRef namespace, AppLabels labels, RunAs runAs, List<Port> ports,
+             ContainerArgs container, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
+             Optional<VolumeClaim> claim, Map<String, String> podAnnotations, int terminationGraceSeconds,
+             boolean protect) {
+            this(name, namespace, labels, runAs, ports, container, initContainers, volumes, claim, podAnnotations,
+                    terminationGraceSeconds, protect, Optional.empty());
+        }
     }
 
     /** The default claim template's name; a store's volume is mounted by its claim's name ({@link VolumeClaim#name()}). */
@@ -67,6 +81,15 @@ final class StatefulStore {
                         .selector(spec.labels().selector()).ports(servicePorts).build())
                 .build(), CustomResourceOptions.builder().parent(parent).build());
 
+        var pod = PodSpecArgs.builder()
+                .securityContext(Hardening.pod(spec.runAs()))
+                .automountServiceAccountToken(false)
+                .enableServiceLinks(false)
+                .terminationGracePeriodSeconds(spec.terminationGraceSeconds())
+                .initContainers(spec.initContainers())
+                .containers(spec.container())
+                .volumes(spec.volumes());
+        NodePool.selector(spec.nodePool()).ifPresent(pod::nodeSelector);
         var statefulSpec = StatefulSetSpecArgs.builder()
                 .serviceName(headless)
                 .replicas(1)
@@ -75,15 +98,7 @@ final class StatefulStore {
                         .whenDeleted("Retain").whenScaled("Retain").build())
                 .template(PodTemplateSpecArgs.builder()
                         .metadata(ObjectMetaArgs.builder().labels(spec.labels().all()).annotations(spec.podAnnotations()).build())
-                        .spec(PodSpecArgs.builder()
-                                .securityContext(Hardening.pod(spec.runAs()))
-                                .automountServiceAccountToken(false)
-                                .enableServiceLinks(false)
-                                .terminationGracePeriodSeconds(spec.terminationGraceSeconds())
-                                .initContainers(spec.initContainers())
-                                .containers(spec.container())
-                                .volumes(spec.volumes())
-                                .build())
+                        .spec(pod.build())
                         .build());
         spec.claim().ifPresent(claim -> {
             var claimSpec = PersistentVolumeClaimSpecArgs.builder()

@@ -10,19 +10,23 @@ import java.util.regex.Pattern;
  * The durable volume of a datastore. On DigitalOcean the class keeps the volume when its claim is
  * deleted ({@value ClusterSettings#DIGITALOCEAN_RETAIN_CLASS}), so removing a StatefulSet never
  * removes data; on an existing cluster the class comes from config (empty: the cluster's default).
+ *
+ * @param name the claim template's name (default {@value #DEFAULT_NAME}); the StatefulSet's claims are
+ *             {@code <name>-<statefulset>-0}, so a volume kept from another cluster binds only under the
+ *             name it was made with (Bow-Mark's live {@code postgres-data-postgres-0})
  */
 public record VolumeClaim(String size, Optional<String> storageClass, String mountPath, String name) {
     /** The claim template's name unless a seed names its volume: PVC {@code data-<store>-0}. */
     public static final String DEFAULT_NAME = "data";
     private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Mi|Gi|Ti)");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,40}[a-z0-9])?");
 
     public VolumeClaim {
         if (!SIZE.matcher(size).matches()) {
             throw new IllegalArgumentException("volume size must be a quantity such as 10Gi, got " + size);
         }
         Objects.requireNonNull(storageClass, "storageClass");
-        if (!NAME.matcher(name).matches()) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a volume's name must be a short DNS label (search-data, not search_data), got " + name);
         }
     }
@@ -45,7 +49,7 @@ public record VolumeClaim(String size, Optional<String> storageClass, String mou
         return new VolumeClaim(size, newClass, mountPath, name);
     }
 
-    /** Names the volume as a seed does ({@code search-data} for compose's {@code search_data}): PVC {@code <name>-<store>-0}. */
+    /** Names the volume as a seed or a running system does ({@code search-data}, {@code postgres-data}): PVC {@code <name>-<store>-0}. */
     public VolumeClaim withName(String newName) {
         return new VolumeClaim(size, storageClass, mountPath, newName);
     }

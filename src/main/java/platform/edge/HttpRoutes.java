@@ -31,8 +31,7 @@ final class HttpRoutes {
             // Gateway API allows one filter of each core type per rule: the route's headers and the rule's go together.
             var responseHeaders = new LinkedHashMap<>(route.headers());
             responseHeaders.putAll(rule.forward().responseHeaders());
-            var filters = new ArrayList<Object>(List.of(Map.<String, Object>of("type", "ResponseHeaderModifier", "responseHeaderModifier",
-                    Map.of("set", headerList(responseHeaders)))));
+            var filters = new ArrayList<Object>(List.of(responseHeaders(responseHeaders)));
             var httpRule = new java.util.LinkedHashMap<String, Object>();
             httpRule.put("matches", List.of(match));
             if (rule.response().isPresent()) {
@@ -49,13 +48,46 @@ final class HttpRoutes {
             httpRule.put("filters", filters);
             rules.add(httpRule);
         }
+        route.maxBody().ifPresent(size -> EnvoyPolicies.bodyLimit(route.name(), namespace, size, labels, options));
+        if (!route.websockets().isEmpty()) {
+            websockets(route, namespace, labels, gateway, options);
+        }
+        return httpRoute(route.name(), route, namespace, labels, gateway, rules, options);
+    }
+
+    /**
+     * The route's WebSocket upgrades, on an HTTPRoute of their own that no body limit targets: Envoy's
+     * request buffering waits for the end of a request, which an upgraded connection never sends.
+     * The {@code Upgrade} header match outranks the main route's equal path prefix (Gateway API
+     * precedence: more header matches win), so plain requests on the path keep the main route's rules.
+     * Envoy Gateway allows WebSocket upgrades on every route; the timeout bounds the handshake only.
+     */
+    private static CustomObject websockets(Route route, NamespaceRef namespace, AppLabels labels, GatewayRef gateway,
+                                           CustomResourceOptions options) {
+        var timeout = route.timeout().toSeconds() + "s";
+        var rules = new ArrayList<Map<String, Object>>();
+        for (var upgrade : route.websockets()) {
+            var backend = upgrade.backend().orElseThrow();
+            var httpRule = new java.util.LinkedHashMap<String, Object>();
+            httpRule.put("matches", List.of(Map.of(
+                    "path", Map.of("type", "PathPrefix", "value", upgrade.path()),
+                    "headers", List.of(Map.of("type", "Exact", "name", "Upgrade", "value", "websocket")))));
+            httpRule.put("backendRefs", List.of(Map.of("name", backend.service(), "port", backend.port())));
+            httpRule.put("timeouts", Map.of("request", timeout));
+            httpRule.put("filters", List.of(responseHeaders(route.headers())));
+            rules.add(httpRule);
+        }
+        return httpRoute(route.name() + "-websocket", route, namespace, labels, gateway, rules, options);
+    }
+
+    private static CustomObject httpRoute(String name, Route route, NamespaceRef namespace, AppLabels labels, GatewayRef gateway,
+                                          List<Map<String, Object>> rules, CustomResourceOptions options) {
         var spec = Map.<String, Object>of(
                 "parentRefs", route.hosts().stream().map(host -> gateway.parentRef(gateway.listeners().get(host).name())).toList(),
                 "hostnames", route.hosts(),
                 "rules", rules);
-        route.maxBody().ifPresent(size -> EnvoyPolicies.bodyLimit(route.name(), namespace, size, labels, options));
-        return new CustomObject(namespace.name() + "-" + route.name(), new CustomObject.Args(ApiGroups.GATEWAY_API, "HTTPRoute",
-                Meta.of(route.name(), namespace, labels), spec), options);
+        return new CustomObject(namespace.name() + "-" + name, new CustomObject.Args(ApiGroups.GATEWAY_API, "HTTPRoute",
+                Meta.of(name, namespace, labels), spec), options);
     }
 
     /** A permanent cookie, so that its Max-Age is the TTL (Envoy Gateway sets one only for this lifetime type). */
@@ -76,6 +108,10 @@ final class HttpRoutes {
             filters.add(Map.of("type", "RequestHeaderModifier", "requestHeaderModifier", Map.of("set", headerList(forward.requestHeaders()))));
         }
         return filters;
+    }
+
+    private static Map<String, Object> responseHeaders(Map<String, String> headers) {
+        return Map.of("type", "ResponseHeaderModifier", "responseHeaderModifier", Map.of("set", headerList(headers)));
     }
 
     private static List<Map<String, String>> headerList(Map<String, String> headers) {

@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  * @param headers       response headers set on every answer; {@link SecurityHeaders#DEFAULT} unless changed
  * @param sessionAffinity sticky sessions on every rule with a backend (the cookie's Path is the rule's
  *                      path, so a site with one backend at {@code /} gets one cookie); none by default
+ * @param websockets    path prefixes whose WebSocket upgrades go to a backend streamed, never buffered: the body
+ *                      limit's request buffering would hold an upgrade forever, so they get an HTTPRoute of their own
+ *                      ({@code <name>-websocket}) that matches {@code Upgrade: websocket} and has no body limit
  */
 public record Route(String name, List<String> hosts, List<Rule> rules, Duration timeout, Optional<String> maxBody,
-                    Map<String, String> headers, Optional<SessionAffinity> sessionAffinity) {
+                    Map<String, String> headers, Optional<SessionAffinity> sessionAffinity, List<Rule> websockets) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Ki|Mi|Gi)");
 
@@ -92,6 +95,16 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
                 throw new IllegalArgumentException("route " + name + " maxBody must be a quantity such as 100Mi, got " + size);
             }
         });
+        websockets = List.copyOf(websockets);
+        if (!websockets.isEmpty() && name.length() > 63 - "-websocket".length()) {
+            throw new IllegalArgumentException("route " + name + " is too long to name its WebSocket route " + name + "-websocket");
+        }
+        var upgradePaths = new java.util.HashSet<String>();
+        for (var upgrade : websockets) {
+            if (upgrade.match() != Match.PREFIX || upgrade.backend().isEmpty() || !upgradePaths.add(upgrade.path())) {
+                throw new IllegalArgumentException("route " + name + " WebSocket path " + upgrade.path() + " must be a prefix with a backend, once");
+            }
+        }
         // Insertion order is kept: the headers become a list, and a reordered list would read as a change.
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         Objects.requireNonNull(sessionAffinity, "sessionAffinity");
@@ -100,7 +113,7 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
     /** Without session affinity. */
     public Route(String name, List<String> hosts, List<Rule> rules, Duration timeout, Optional<String> maxBody,
                  Map<String, String> headers) {
-        this(name, hosts, rules, timeout, maxBody, headers, Optional.empty());
+        this(name, hosts, rules, timeout, maxBody, headers, Optional.empty(), List.of());
     }
 
     public static Builder builder(String name) {
@@ -115,6 +128,7 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
         private String maxBody;
         private Map<String, String> headers = SecurityHeaders.DEFAULT;
         private SessionAffinity sessionAffinity;
+        private final List<Rule> websockets = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -134,8 +148,14 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
         /** Sticky sessions: a client keeps reaching the pod that answered it first, by a cookie the gateway sets. */
         public Builder sessionAffinity(String cookieName, Duration ttl) { sessionAffinity = new SessionAffinity(cookieName, ttl); return this; }
 
+        /** WebSocket upgrades on this path prefix go to {@code backend}, streamed (plain requests there follow the other rules). */
+        public Builder websocket(String pathPrefix, Backend backend) {
+            websockets.add(new Rule(Match.PREFIX, pathPrefix, Optional.of(backend), Optional.empty()));
+            return this;
+        }
+
         public Route build() {
-            return new Route(name, hosts, rules, timeout, Optional.ofNullable(maxBody), headers, Optional.ofNullable(sessionAffinity));
+            return new Route(name, hosts, rules, timeout, Optional.ofNullable(maxBody), headers, Optional.ofNullable(sessionAffinity), websockets);
         }
     }
 }

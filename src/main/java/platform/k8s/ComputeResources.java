@@ -65,6 +65,14 @@ public record ComputeResources(String cpuRequest, String memoryRequest, String m
                 .build();
     }
 
+    /** A memory quantity ({@code 512Mi}) in bytes. */
+    public static long bytesOf(String quantity) {
+        if (!MEMORY.matcher(quantity).matches()) {
+            throw new IllegalArgumentException("memory must be a quantity in Ki, Mi or Gi, got " + quantity);
+        }
+        return bytes(quantity);
+    }
+
     static long bytes(String quantity) {
         var number = Long.parseLong(quantity.substring(0, quantity.length() - 2));
         return switch (quantity.substring(quantity.length() - 2)) {

@@ -42,6 +42,31 @@ public final class Probes {
         return exec(List.of("sh", "-c", script), timing);
     }
 
+    /**
+     * For a process that serves no port: passes while a process whose command line starts with
+     * {@code commandPrefix} runs and is neither a zombie nor stopped. It fails when that process is
+     * gone while the container lives on (e.g. under {@code npm start}), or hangs stopped; a busy loop
+     * inside a live process is not visible from outside.
+     */
+    public static ProbeArgs process(String commandPrefix, Timing timing) {
+        return shell(processCheck(commandPrefix), timing);
+    }
+
+    /** The script of {@link #process}: the probe's own shell never matches, its command line starts with {@code sh}. */
+    public static String processCheck(String commandPrefix) {
+        if (!PROCESS_PREFIX.matcher(commandPrefix).matches() || commandPrefix.startsWith("sh")) {
+            throw new IllegalArgumentException("a process probe needs a plain command prefix such as 'node dist/server.js', got " + commandPrefix);
+        }
+        return "for p in /proc/[0-9]*; do "
+                + "c=$(tr '\\0' ' ' 2>/dev/null < \"$p/cmdline\") || continue; "
+                + "case \"$c\" in \"" + commandPrefix + "\"*) "
+                + "s=$(sed 's/^.*) //' \"$p/stat\" 2>/dev/null | cut -c1); "
+                + "case \"$s\" in Z|T|X|'') ;; *) exit 0 ;; esac ;; esac; "
+                + "done; exit 1";
+    }
+
+    private static final java.util.regex.Pattern PROCESS_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ./_-]*");
+
     private static ProbeArgs timed(ProbeArgs.Builder probe, Timing timing) {
         return probe.periodSeconds(timing.periodSeconds())
                 .timeoutSeconds(timing.timeoutSeconds())

@@ -24,6 +24,12 @@ public final class Volumes {
         return VolumeArgs.builder().name(name).configMap(ConfigMapVolumeSourceArgs.builder().name(configMap).defaultMode(mode).build()).build();
     }
 
+    /** A ConfigMap that may not exist (yet): the pod still starts, with an empty directory. */
+    public static VolumeArgs optionalConfigMap(String name, String configMap, int mode) {
+        return VolumeArgs.builder().name(name).configMap(ConfigMapVolumeSourceArgs.builder().name(configMap).defaultMode(mode)
+                .optional(true).build()).build();
+    }
+
     public static VolumeArgs secret(String name, String secret) {
         return VolumeArgs.builder().name(name).secret(SecretVolumeSourceArgs.builder().secretName(secret).defaultMode(0400).build()).build();
     }

@@ -30,6 +30,7 @@ import platform.edge.Backend;
 import platform.k8s.Hardening;
 import platform.k8s.Meta;
 import platform.k8s.NetworkPolicies;
+import platform.k8s.NodePool;
 import platform.k8s.Peer;
 import platform.k8s.Volumes;
 
@@ -48,7 +49,7 @@ import java.util.Set;
  */
 public final class AppWorkload extends ComponentResource {
     /** The node label DOKS puts on every node with its pool's name. */
-    public static final String NODE_POOL_LABEL = "doks.digitalocean.com/node-pool";
+    public static final String NODE_POOL_LABEL = NodePool.LABEL;
 
     /** How long the Kubernetes provider awaits the Deployment's rollout before {@code pulumi up} fails. */
     public static final String READY_TIMEOUT_ANNOTATION = "pulumi.com/timeoutSeconds";
@@ -106,7 +107,7 @@ public final class AppWorkload extends ComponentResource {
                 .initContainers(args.initContainers())
                 .containers(containers)
                 .volumes(volumes);
-        args.nodePool().ifPresent(pool -> pod.nodeSelector(Map.of(NODE_POOL_LABEL, pool)));
+        NodePool.selector(args.nodePool()).ifPresent(pod::nodeSelector);
         args.terminationGraceSeconds().ifPresent(pod::terminationGracePeriodSeconds);
         if (args.replicas() > 1) {
             pod.topologySpreadConstraints(TopologySpreadConstraintArgs.builder()
@@ -133,7 +134,8 @@ public final class AppWorkload extends ComponentResource {
 
         args.port().ifPresent(port -> {
             var servicePorts = new ArrayList<ServicePortArgs>();
-            servicePorts.add(ServicePortArgs.builder().name("http").port(port).targetPort(Either.ofLeft(port)).protocol("TCP").build());
+            servicePorts.add(ServicePortArgs.builder().name("http").port(args.exposedPort().orElseThrow())
+                    .targetPort(Either.ofLeft(port)).protocol("TCP").build());
             args.extraPorts().forEach(extra -> servicePorts.add(ServicePortArgs.builder().name(extra.name()).port(extra.port())
                     .targetPort(Either.ofLeft(extra.port())).protocol("TCP").build()));
             new Service(namespace.name() + "-" + args.service().orElseThrow(), ServiceArgs.builder()
@@ -167,7 +169,7 @@ public final class AppWorkload extends ComponentResource {
 
     /** This workload's Service port, for a route; only a port the Service exposes can be named. */
     public Backend backend() {
-        var port = args.port().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
+        var port = args.exposedPort().orElseThrow(() -> new IllegalStateException(args.name() + " does not listen on a port"));
         return Backend.of(args.service().orElseThrow(), Set.of(port), port);
     }
 

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param port               the port it listens on, if any; then a ClusterIP Service named {@code service} is created.
  *                           A port below 1024 is bound without root: the pod lowers the safe, namespaced sysctl
  *                           {@link platform.k8s.Hardening#UNPRIVILEGED_PORT_START} (Pod Security "restricted" allows it; Kubernetes 1.22+)
+ * @param servicePort        the port the Service offers (default {@code port}), e.g. a running system's Service port kept
+ *                           while the process listens on its own default
  * @param readiness          required; {@code liveness} likewise
  * @param writablePaths      emptyDir mounts for the paths the program writes (root filesystem is read-only)
  * @param credentialVersions versions of generated credentials it uses: the pod template rolls when they rotate
@@ -54,7 +56,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                               List<String> writablePaths, List<VolumeArgs> volumes, List<VolumeMountArgs> mounts,
                               List<String> credentialVersions, Optional<ProbeArgs> startup, boolean recreate,
                               Optional<Integer> terminationGraceSeconds, List<Port> extraPorts, Map<String, String> podAnnotations,
-                              List<Resource> after, List<ContainerArgs> sidecars, Optional<Duration> readyTimeout) {
+                              List<Resource> after, List<ContainerArgs> sidecars, Optional<Duration> readyTimeout,
+                              Optional<Integer> servicePort) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
 
@@ -84,6 +87,14 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         if (port.isPresent() != service.isPresent()) {
             throw new IllegalArgumentException("workload " + name + " needs a Service name exactly when it listens on a port");
         }
+        if (servicePort.isPresent() && port.isEmpty()) {
+            throw new IllegalArgumentException("workload " + name + " has a Service port but listens on no port");
+        }
+        servicePort.ifPresent(p -> {
+            if (p < 1 || p > 65535) {
+                throw new IllegalArgumentException("workload " + name + " Service port must be 1-65535, got " + p);
+            }
+        });
         port.ifPresent(p -> {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("workload " + name + " port must be 1-65535, got " + p);
@@ -129,6 +140,11 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         return port.filter(p -> p < 1024).isPresent();
     }
 
+    /** The port the Service offers: {@code servicePort}, or the container's own. */
+    public Optional<Integer> exposedPort() {
+        return servicePort.or(() -> port);
+    }
+
     public static Builder builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
         return new Builder(namespace, labels, name, container, image);
     }
@@ -164,6 +180,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         private final List<Resource> after = new ArrayList<>();
         private final List<ContainerArgs> sidecars = new ArrayList<>();
         private Duration readyTimeout;
+        private Integer servicePort;
 
         private Builder(NamespaceRef namespace, AppLabels labels, String name, String container, ContainerImage image) {
             this.namespace = namespace;
@@ -179,6 +196,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder env(List<EnvVarArgs> values) { env.addAll(values); return this; }
         public Builder initContainer(ContainerArgs value) { initContainers.add(value); return this; }
         public Builder listens(int value, String serviceName) { port = value; service = serviceName; return this; }
+        /** Listens on {@code value}; the Service {@code serviceName} offers it as {@code exposed}. */
+        public Builder listens(int value, String serviceName, int exposed) { listens(value, serviceName); servicePort = exposed; return this; }
         public Builder probes(ProbeArgs ready, ProbeArgs live) { readiness = ready; liveness = live; return this; }
         public Builder resources(ComputeResources value) { resources = value; return this; }
         public Builder runAs(RunAs value) { runAs = value; return this; }
@@ -187,6 +206,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder volumeForInitOnly(VolumeArgs volume) { return podVolume(volume); }
         /** A volume the app's container does not mount: for init containers and sidecars. */
         public Builder podVolume(VolumeArgs volume) { volumes.add(volume); return this; }
+        public Builder volumesForInitOnly(List<VolumeArgs> values) { values.forEach(this::podVolume); return this; }
         public Builder credentials(List<String> versions) { credentialVersions.addAll(versions); return this; }
         public Builder startupProbe(ProbeArgs value) { startup = value; return this; }
         /** Stop the old pod before the new one starts, e.g. for a ReadWriteOnce volume: a short outage on every update. */
@@ -221,7 +241,8 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
             return new AppWorkloadArgs(namespace, labels, name, container, image, replicas, Optional.ofNullable(nodePool),
                     command, env, initContainers, Optional.ofNullable(port), Optional.ofNullable(service), readiness, liveness,
                     resources, runAs, writablePaths, volumes, mounts, credentialVersions, Optional.ofNullable(startup), recreate,
-                    Optional.ofNullable(terminationGraceSeconds), ports, annotations, after, sidecars, Optional.ofNullable(readyTimeout));
+                    Optional.ofNullable(terminationGraceSeconds), ports, annotations, after, sidecars, Optional.ofNullable(readyTimeout),
+                    Optional.ofNullable(servicePort));
         }
     }
 }

@@ -7,49 +7,121 @@ import platform.AnsweringCloud;
 import platform.Baseline;
 import platform.Diffs;
 import platform.Stacks;
-import platform.config.BowmarkSettings;
 import platform.config.SecretKeys;
 import platform.config.StackConfig;
 import platform.render.ProgramRun;
 import platform.render.RegisteredResource;
+import platform.render.Secret;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static platform.Stacks.list;
 import static platform.Stacks.map;
 
-/** The seed's tables, row by row, against the real stack files. */
+/** The seed's tables and the live system's facts (fact sheet), row by row, against the real stack files. */
 class BowmarkStackTest {
     private static final ProgramRun.Result PROD = Stacks.run("prod");
     private static final ProgramRun.Result DEV = Stacks.run("dev");
+
+    /**
+     * Sheet §3.2, per role: {@code NAME=literal} or {@code NAME<-secret/key}; {@code {app}}, {@code {group}},
+     * {@code {mongo}}, {@code {db}} and {@code {vhost}} are the product's.
+     */
+    private static final Map<String, List<String>> ENV = Map.of(
+            "server", app("api"),
+            "worker", app("worker"),
+            // No JWT, e-mail or search.
+            "consumer", List.of("NODE_ENV=production", "APP_NAME={app}", "MONGO_URI<-{mongo}/mongoURI",
+                    "POSTGRES_HOST<-postgres/host", "POSTGRES_PORT<-postgres/port", "POSTGRES_USER<-postgres/user",
+                    "POSTGRES_PASSWORD<-postgres/password", "POSTGRES_DB<-postgres/{db}",
+                    "RABBITMQ_HOST<-rabbitmq/host", "RABBITMQ_PORT<-rabbitmq/port", "RABBITMQ_USER<-rabbitmq/user",
+                    "RABBITMQ_PASSWORD<-rabbitmq/password", "RABBITMQ_VHOST<-rabbitmq/{vhost}",
+                    "SPACES_KEY<-spaces/key", "SPACES_SECRET<-spaces/secret", "SPACES_NAME<-spaces/name", "SPACES_REGION<-spaces/region"),
+            // All configuration is baked into the client images.
+            "client", List.of());
+
+    /** Servers and workers: the same list, but for {@code APP_TYPE}. */
+    private static List<String> app(String appType) {
+        return List.of("NODE_ENV=production", "APP_NAME={app}", "APP_TYPE=" + appType, "SEARCH_GROUP={group}",
+                "MONGO_URI<-{mongo}/mongoURI", "JWT_SECRET<-general/jwtSecret",
+                "SPACES_NAME<-spaces/name", "SPACES_REGION<-spaces/region", "SPACES_KEY<-spaces/key", "SPACES_SECRET<-spaces/secret",
+                "EMAIL<-email/email", "EMAIL_USERNAME<-email/username", "EMAIL_PASSWORD<-email/password",
+                "EMAIL_HOST<-email/host", "EMAIL_PORT<-email/port",
+                "SEARCH_HOST<-search/host", "SEARCH_API_KEY<-search/apiKey",
+                "POSTGRES_HOST<-postgres/host", "POSTGRES_PORT<-postgres/port", "POSTGRES_USER<-postgres/user",
+                "POSTGRES_PASSWORD<-postgres/password", "POSTGRES_DB<-postgres/{db}",
+                "RABBITMQ_HOST<-rabbitmq/host", "RABBITMQ_PORT<-rabbitmq/port", "RABBITMQ_USER<-rabbitmq/user",
+                "RABBITMQ_PASSWORD<-rabbitmq/password", "RABBITMQ_VHOST<-rabbitmq/{vhost}");
+    }
+
+    private static final Map<String, Map<String, String>> PRODUCTS = Map.of(
+            "paving", Map.of("{app}", "Paving", "{group}", "bow-mark-paving", "{mongo}", "paving", "{db}", "dbPaving", "{vhost}", "vhost"),
+            "concrete", Map.of("{app}", "Concrete", "{group}", "bow-mark-concrete", "{mongo}", "concrete", "{db}", "dbConcrete",
+                    "{vhost}", "vhostConcrete"));
 
     private static RegisteredResource deployment(ProgramRun.Result stack, String name) {
         return Stacks.object(stack, "Deployment", "bowmark", name);
     }
 
+    /** {@code NAME=value} or {@code NAME<-secret/key}, as the table writes them. */
+    static List<String> env(Map<String, Object> container) {
+        var entries = new ArrayList<String>();
+        for (var raw : list(container.getOrDefault("env", List.of()))) {
+            var env = map(raw);
+            if (env.containsKey("value")) {
+                entries.add(env.get("name") + "=" + env.get("value"));
+            } else {
+                var ref = map(map(env.get("valueFrom")).get("secretKeyRef"));
+                entries.add(env.get("name") + "<-" + ref.get("name") + "/" + ref.get("key"));
+            }
+        }
+        return entries;
+    }
 
     private static String envSource(Map<String, Object> container, String name) {
-        return list(container.get("env")).stream().map(Stacks::map).filter(env -> name.equals(env.get("name")))
-                .findFirst().map(Object::toString).orElseThrow(() -> new AssertionError("no env " + name));
+        return env(container).stream().filter(entry -> entry.startsWith(name + "=") || entry.startsWith(name + "<-"))
+                .findFirst().orElseThrow(() -> new AssertionError("no env " + name));
+    }
+
+    private static final Pattern PROCESS = Pattern.compile("case \"\\$c\" in \"([^\"]+)\"\\*\\)");
+
+    /** {@code http <path> <port>}, {@code tcp <port>}, or {@code process <command prefix>}. */
+    static String probe(Object raw) {
+        var probe = map(raw);
+        if (probe.containsKey("httpGet")) {
+            var get = map(probe.get("httpGet"));
+            return "http " + get.get("path") + " " + get.get("port");
+        }
+        if (probe.containsKey("tcpSocket")) {
+            return "tcp " + map(probe.get("tcpSocket")).get("port");
+        }
+        var script = list(map(probe.get("exec")).get("command")).get(2).toString();
+        var process = PROCESS.matcher(script);
+        return process.find() ? "process " + process.group(1) : "exec " + script;
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            // deployment,                replicas, pool,                    vhost key,     container, image
-            "server-deployment,            2, dedicated-cpu-optimized, vhost,         server,   itsdevin/bow-mark-server",
-            "server-concrete-deployment,   2, dedicated-cpu-optimized, vhostConcrete, server,   itsdevin/bow-mark-server",
-            "worker-deployment,            1, default-pool,            vhost,         worker,   itsdevin/bow-mark-server",
-            "worker-concrete-deployment,   1, default-pool,            vhostConcrete, worker,   itsdevin/bow-mark-server",
-            "consumer-deployment,          1, default-pool,            vhost,         consumer, itsdevin/bow-mark-server",
-            "consumer-concrete-deployment, 1, default-pool,            vhostConcrete, consumer, itsdevin/bow-mark-server",
-            "client-deployment,            1, default-pool,            ,              client,   itsdevin/bow-mark-client",
-            "client-concrete-deployment,   1, default-pool,            ,              client,   itsdevin/bow-mark-concrete-client",
+    @CsvSource(delimiter = '|', value = {
+            // deployment                 | product  | role     | replicas | pool                    | container | image                             | command                    | component         | cpu   | memory | memory limit | readiness       | liveness                     | ports
+            "server-deployment            | paving   | server   | 2        | dedicated-cpu-optimized | server    | itsdevin/bow-mark-server          |                            | server            | 1000m | 2000Mi | 4000Mi       | http /health 8080 | http /health 8080          | 8080",
+            "server-concrete-deployment   | concrete | server   | 2        | dedicated-cpu-optimized | server    | itsdevin/bow-mark-server          |                            | server-concrete   | 1000m | 2000Mi | 4000Mi       | http /health 8080 | http /health 8080          | 8080",
+            "worker-deployment            | paving   | worker   | 1        | default-pool            | worker    | itsdevin/bow-mark-server          |                            | worker            | 250m  | 500Mi  | 2000Mi       | process node dist/server.js | process node dist/server.js |",
+            "worker-concrete-deployment   | concrete | worker   | 1        | default-pool            | worker    | itsdevin/bow-mark-server          |                            | worker-concrete   | 250m  | 500Mi  | 2000Mi       | process node dist/server.js | process node dist/server.js |",
+            "consumer-deployment          | paving   | consumer | 1        | default-pool            | consumer  | itsdevin/bow-mark-server          | node dist/consumer/index.js | consumer         | 100m  | 512Mi  | 2048Mi       | http / 9090       | http / 9090                | 9090",
+            "consumer-concrete-deployment | concrete | consumer | 1        | default-pool            | consumer  | itsdevin/bow-mark-server          | node dist/consumer/index.js | consumer-concrete | 100m | 512Mi  | 2048Mi       | http / 9090       | http / 9090                | 9090",
+            "client-deployment            | paving   | client   | 1        | default-pool            | client    | itsdevin/bow-mark-client          |                            | web               | 250m  | 500Mi  | 2000Mi       | http / 3000       | tcp 3000                   | 3000",
+            "client-concrete-deployment   | concrete | client   | 1        | default-pool            | client    | itsdevin/bow-mark-concrete-client |                            | web-concrete      | 250m  | 500Mi  | 2000Mi       | http / 3000       | tcp 3000                   | 3000",
     })
-    void prodDeploymentsFollowTheSeedsTable(String name, long replicas, String pool, String vhostKey, String containerName, String image) {
+    void prodDeploymentsRunAsTheLiveManifestsDo(String name, String product, String role, long replicas, String pool, String containerName,
+                                                String image, String command, String component, String cpu, String memory,
+                                                String memoryLimit, String readiness, String liveness, Long port) {
         var deployment = deployment(PROD, name);
         var container = Stacks.container(deployment);
 
@@ -57,9 +129,47 @@ class BowmarkStackTest {
         assertThat(deployment.input("spec.template.spec.nodeSelector")).contains(Map.of("doks.digitalocean.com/node-pool", pool));
         assertThat(container.get("name")).isEqualTo(containerName);
         assertThat(container.get("image").toString()).startsWith(image + ":");
-        if (vhostKey != null) {
-            assertThat(envSource(container, "RABBITMQ_VHOST")).contains("key=" + vhostKey).contains("name=rabbitmq");
-        }
+        assertThat(container.get("command")).isEqualTo(command == null ? null : List.of(command.split(" ")));
+
+        var expected = ENV.get(role).stream().map(entry -> {
+            var filled = entry;
+            for (var value : PRODUCTS.get(product).entrySet()) {
+                filled = filled.replace(value.getKey(), value.getValue());
+            }
+            return filled;
+        }).toList();
+        assertThat(env(container)).as("env of %s", name).containsExactlyInAnyOrderElementsOf(expected);
+
+        var resources = map(container.get("resources"));
+        assertThat(map(resources.get("requests"))).isEqualTo(Map.of("cpu", cpu, "memory", memory));
+        assertThat(map(resources.get("limits"))).isEqualTo(Map.of("memory", memoryLimit));
+        assertThat(probe(container.get("readinessProbe"))).isEqualTo(readiness);
+        assertThat(probe(container.get("livenessProbe"))).isEqualTo(liveness);
+        var declared = list(container.getOrDefault("ports", List.of())).stream().map(p -> map(p).get("containerPort")).toList();
+        assertThat(declared).isEqualTo(port == null ? List.of() : List.of(port));
+
+        // The live selector label on every pod (the runbook's -l component=...); the selector itself stays the recommended pair.
+        assertThat(map(deployment.input("spec.template.metadata.labels").orElseThrow())).containsEntry("component", component);
+        assertThat(map(deployment.input("spec.selector.matchLabels").orElseThrow())).containsOnlyKeys(
+                "app.kubernetes.io/name", "app.kubernetes.io/instance");
+    }
+
+    @Test
+    void theProdRenderHasExactlyTheSeedsEightDeployments() {
+        assertThat(Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("Deployment") && r.namespace().equals("bowmark")))
+                .extracting(RegisteredResource::metadataName).containsExactlyInAnyOrder("server-deployment", "server-concrete-deployment",
+                        "worker-deployment", "worker-concrete-deployment", "consumer-deployment", "consumer-concrete-deployment",
+                        "client-deployment", "client-concrete-deployment");
+    }
+
+    @Test
+    void workersRunTheImagesOwnCommandAndOnlyTheClientsRunAsNextjs() {
+        // The worker's image runs `npm start`, which runs `node dist/server.js`: what its process probe looks for.
+        assertThat(Stacks.container(deployment(PROD, "worker-deployment"))).doesNotContainKey("command");
+        assertThat(deployment(PROD, "client-deployment").input("spec.template.spec.securityContext.runAsUser")).contains(1001L);
+        assertThat(deployment(PROD, "server-deployment").input("spec.template.spec.securityContext.runAsUser")).contains(1000L);
+        assertThat(Stacks.container(deployment(PROD, "client-concrete-deployment")).get("volumeMounts").toString())
+                .contains("mountPath=/app/.next/cache");
     }
 
     @Test
@@ -73,56 +183,86 @@ class BowmarkStackTest {
     }
 
     @Test
-    void consumersMigrateTheirOwnDatabaseWithDbmateBeforeStarting() {
+    void consumersMigrateTheirOwnDatabaseWithAPinnedDbmateAndNeverWaitForTheConfigMap() {
         for (var product : List.of(Map.entry("consumer-deployment", "dbPavingUrl"), Map.entry("consumer-concrete-deployment", "dbConcreteUrl"))) {
             var deployment = deployment(PROD, product.getKey());
-            assertThat(Stacks.container(deployment).get("command")).isEqualTo(List.of("node", "dist/consumer/index.js"));
             var migrate = map(list(deployment.input("spec.template.spec.initContainers").orElseThrow()).get(0));
             assertThat(migrate.get("name")).isEqualTo("migrate");
             assertThat(migrate.get("image")).isEqualTo(platform.Versions.DBMATE + "@[unknown]");
-            assertThat(list(migrate.get("args"))).contains("up");
-            assertThat(migrate.get("env").toString()).contains("key=" + product.getValue()).contains("name=postgres");
-            assertThat(deployment.input("spec.template.spec.volumes").orElseThrow().toString()).contains("name=pg-migrations");
+            assertThat(platform.Versions.DBMATE).matches("ghcr\\.io/amacneil/dbmate:\\d+\\.\\d+\\.\\d+");
+            // The live shape: copy the mounted files to /tmp/migrations, then dbmate --no-dump-schema up.
+            var command = list(migrate.get("command"));
+            assertThat(command.get(2).toString()).contains("cp \"$file\" \"$work_dir/\"").contains("--no-dump-schema").contains(" up");
+            assertThat(command.subList(4, 6)).isEqualTo(List.of("/migrations", "/tmp/migrations"));
+            assertThat(envSource(migrate, "DATABASE_URL")).isEqualTo("DATABASE_URL<-postgres/" + product.getValue());
+            var volumes = list(deployment.input("spec.template.spec.volumes").orElseThrow());
+            assertThat(volumes).anySatisfy(volume -> assertThat(map(volume).get("configMap"))
+                    .isEqualTo(Map.of("name", "pg-migrations", "defaultMode", 292L, "optional", true)));
         }
     }
 
     @Test
-    void consumersGetTheBackfillCommandsWiring() {
-        var consumer = Stacks.container(deployment(PROD, "consumer-concrete-deployment"));
-        assertThat(envSource(consumer, "NODE_ENV")).contains("value=production");
-        assertThat(envSource(consumer, "MONGO_URI")).contains("name=concrete").contains("key=mongoURI");
-        assertThat(envSource(consumer, "POSTGRES_PASSWORD")).contains("name=postgres").contains("key=password");
-        assertThat(envSource(consumer, "POSTGRES_DB")).contains("value=bowmark_reports_concrete");
-    }
-
-    @Test
-    void servicesExposeTheSeedsPorts() {
-        var ports = Map.of("client-cluster-ip-service", 3000L, "client-concrete-cluster-ip-service", 3001L,
-                "server-cluster-ip-service", 8080L, "server-concrete-cluster-ip-service", 8081L);
-        ports.forEach((service, port) -> {
+    void servicesOfferTheSeedsPortsAndReachTheProcessesDefaultPorts() {
+        var ports = Map.of("client-cluster-ip-service", List.of(3000L, 3000L), "client-concrete-cluster-ip-service", List.of(3001L, 3000L),
+                "server-cluster-ip-service", List.of(8080L, 8080L), "server-concrete-cluster-ip-service", List.of(8081L, 8080L));
+        ports.forEach((service, expected) -> {
             var object = Stacks.object(PROD, "Service", "bowmark", service);
             assertThat(object.input("spec.type")).contains("ClusterIP");
-            assertThat(map(list(object.input("spec.ports").orElseThrow()).get(0)).get("port")).isEqualTo(port);
+            var port = map(list(object.input("spec.ports").orElseThrow()).get(0));
+            assertThat(List.of(port.get("port"), port.get("targetPort"))).as(service).isEqualTo(expected);
         });
     }
 
-    @Test
-    void routesServeTheSeedsHostsWithItsTimeoutsAndUploadLimit() {
-        var paving = Stacks.object(PROD, "HTTPRoute", "bowmark", "bowmark");
-        var concrete = Stacks.object(PROD, "HTTPRoute", "bowmark", "bowmark-concrete");
+    /** Path to {@code service:port} of a route's rules, in their order. */
+    private static Map<String, String> routing(RegisteredResource route) {
+        var paths = new LinkedHashMap<String, String>();
+        for (var raw : list(route.input("spec.rules").orElseThrow())) {
+            var rule = map(raw);
+            var path = map(map(list(rule.get("matches")).get(0)).get("path")).get("value").toString();
+            var backend = map(list(rule.get("backendRefs")).get(0));
+            paths.put(path, backend.get("name") + ":" + backend.get("port"));
+        }
+        return paths;
+    }
 
-        assertThat(paving.input("spec.hostnames")).contains(List.of("app.bowmark.ca", "paving.bowmark.ca"));
-        assertThat(concrete.input("spec.hostnames")).contains(List.of("concrete.bowmark.ca"));
-        var rules = list(paving.input("spec.rules").orElseThrow());
-        assertThat(rules.toString()).contains("value=/api").contains("name=server-cluster-ip-service, port=8080")
-                .contains("name=client-cluster-ip-service, port=3000").contains("request=600s");
-        assertThat(list(concrete.input("spec.rules").orElseThrow()).toString())
-                .contains("port=8081").contains("port=3001");
-        var limit = Stacks.object(PROD, "BackendTrafficPolicy", "bowmark", "bowmark-body-limit");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "app.bowmark.ca,      bowmark,          server-cluster-ip-service:8080,          client-cluster-ip-service:3000",
+            "paving.bowmark.ca,   bowmark,          server-cluster-ip-service:8080,          client-cluster-ip-service:3000",
+            "concrete.bowmark.ca, bowmark-concrete, server-concrete-cluster-ip-service:8081, client-concrete-cluster-ip-service:3001",
+    })
+    void eachHostSendsTheFourServerPathsToItsServerAndTheRestToItsClient(String host, String routeName, String server, String client) {
+        var routes = Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("HTTPRoute") && r.namespace().equals("bowmark")
+                && list(r.input("spec.hostnames").orElseThrow()).contains(host));
+        assertThat(routes).extracting(RegisteredResource::metadataName).containsExactlyInAnyOrder(routeName, routeName + "-websocket");
+
+        var route = Stacks.object(PROD, "HTTPRoute", "bowmark", routeName);
+        // Concrete's /file goes to the port its Service exposes (the live ingress's 8080 there is a bug).
+        assertThat(routing(route)).isEqualTo(Map.of("/graphql", server, "/file", server, "/public", server, "/api", server, "/", client));
+        assertThat(route.input("spec.rules").orElseThrow().toString()).contains("request=600s");
+        var limit = Stacks.object(PROD, "BackendTrafficPolicy", "bowmark", routeName + "-body-limit");
         assertThat(limit.input("spec.requestBuffer.limit")).contains("100Mi");
-        var gateway = Stacks.object(PROD, "Gateway", "edge", "platform");
-        assertThat(gateway.input("spec.listeners").orElseThrow().toString())
-                .contains("hostname=app.bowmark.ca").contains("hostname=paving.bowmark.ca").contains("hostname=concrete.bowmark.ca");
+
+        // GraphQL subscriptions: WebSocket upgrades on /graphql reach the server unbuffered.
+        var upgrades = Stacks.object(PROD, "HTTPRoute", "bowmark", routeName + "-websocket");
+        assertThat(routing(upgrades)).isEqualTo(Map.of("/graphql", server));
+        assertThat(upgrades.input("spec.rules").orElseThrow().toString()).contains("name=Upgrade").contains("value=websocket");
+        assertThat(Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("BackendTrafficPolicy")))
+                .noneSatisfy(policy -> assertThat(policy.input("spec.targetRefs").orElseThrow().toString()).contains("websocket"));
+    }
+
+    @Test
+    void oneBowMarkTlsCertificateCoversTheThreeHosts() {
+        var certificates = Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("Certificate")
+                && list(r.input("spec.dnsNames").orElse(List.of())).stream().anyMatch(host -> host.toString().endsWith("bowmark.ca")));
+        assertThat(certificates).singleElement().satisfies(certificate -> {
+            assertThat(certificate.metadataName()).isEqualTo("bow-mark-tls");
+            assertThat(certificate.input("spec.secretName")).contains("bow-mark-tls");
+            assertThat(certificate.input("spec.dnsNames")).contains(List.of("app.bowmark.ca", "paving.bowmark.ca", "concrete.bowmark.ca"));
+            assertThat(certificate.input("spec.issuerRef.name")).contains("letsencrypt-production");
+        });
+        var listeners = Stacks.object(PROD, "Gateway", "edge", "platform").input("spec.listeners").orElseThrow().toString();
+        assertThat(listeners).contains("hostname=app.bowmark.ca").contains("hostname=paving.bowmark.ca").contains("hostname=concrete.bowmark.ca");
     }
 
     @Test
@@ -143,16 +283,53 @@ class BowmarkStackTest {
                 .containsEntry("dbPaving", "bowmark_reports_paving").containsEntry("dbConcrete", "bowmark_reports_concrete");
         assertThat(map(Stacks.object(PROD, "Secret", "bowmark", "rabbitmq").inputs().get("stringData")))
                 .containsEntry("vhost", "bowmark").containsEntry("vhostConcrete", "bowmark-concrete");
+        assertThat(PROD.resources()).noneMatch(r -> r.isKubernetesObject() && r.metadataName().equals("anthropic"));
     }
 
     @Test
-    void theDatastoresAreTheSeeds() {
-        var postgres = Stacks.object(PROD, "StatefulSet", "bowmark", "postgres");
-        var rabbitmq = Stacks.object(PROD, "StatefulSet", "bowmark", "rabbitmq");
-        assertThat(postgres.input("spec.volumeClaimTemplates").orElseThrow().toString()).contains("storage=10Gi");
-        assertThat(rabbitmq.input("spec.volumeClaimTemplates").orElseThrow().toString()).contains("storage=5Gi");
-        assertThat(postgres.options().protect()).isTrue();
-        assertThat(rabbitmq.options().protect()).isTrue();
+    void theSpacesSecretIsTheAppsOwnBucketFromSecretConfig() {
+        var result = Stacks.run("prod", "!platform:bowmarkSpacesName=bowmark-files-canary", "!platform:bowmarkSpacesKey=app-key-canary",
+                "!platform:bowmarkSpacesSecret=app-secret-canary", "!platform:bowmarkSpacesRegion=tor1");
+        var spaces = map(Stacks.object(result, "Secret", "bowmark", "spaces").inputs().get("stringData"));
+        assertThat(spaces).isEqualTo(Map.of("name", new Secret("bowmark-files-canary"), "region", new Secret("tor1"),
+                "key", new Secret("app-key-canary"), "secret", new Secret("app-secret-canary")));
+        var backupBucket = map(Stacks.object(result, "Secret", "bowmark", "backup-bucket").inputs().get("stringData"));
+        assertThat(backupBucket.get("name")).isEqualTo("platform-prod-backups-bowmark");
+        assertThat(backupBucket.toString()).doesNotContain("canary");
+    }
+
+    @Test
+    void noAppPodCanReadTheBackupCredentialsWhoseKeyReachesOnlyBowMarksBackupBucket() {
+        var pods = Stacks.where(PROD, r -> r.isKubernetesObject() && r.namespace().equals("bowmark")
+                && List.of("Deployment", "StatefulSet").contains(r.kind()));
+        assertThat(pods).hasSize(10).allSatisfy(pod ->
+                assertThat(pod.input("spec.template.spec").orElseThrow().toString()).as(pod.metadataName()).doesNotContain("backup-bucket"));
+        for (var job : List.of("pg-backup", "pg-restore-check")) {
+            var spec = Stacks.object(PROD, "CronJob", "bowmark", job).input("spec.jobTemplate.spec.template.spec").orElseThrow().toString();
+            assertThat(spec).contains("name=backup-bucket").doesNotContain("name=spaces");
+        }
+        var key = Stacks.only(PROD, "digitalocean:index/spacesKey:SpacesKey", "backups-bowmark-key");
+        assertThat(key.inputs().get("grants")).isEqualTo(List.of(Map.of("bucket", "platform-prod-backups-bowmark", "permission", "readwrite")));
+    }
+
+    @Test
+    void theDatastoresAreTheSeedsOnTheDefaultPoolUnderTheLiveClaimNamesAndLabels() {
+        for (var store : List.of(List.of("postgres", "postgres-data", "10Gi", "/var/lib/postgresql/data"),
+                List.of("rabbitmq", "rabbitmq-data", "5Gi", "/var/lib/rabbitmq"))) {
+            var set = Stacks.object(PROD, "StatefulSet", "bowmark", store.get(0));
+            var claim = map(list(set.input("spec.volumeClaimTemplates").orElseThrow()).get(0));
+            assertThat(map(claim.get("metadata")).get("name")).isEqualTo(store.get(1));
+            assertThat(claim.toString()).contains("storage=" + store.get(2));
+            assertThat(Stacks.container(set).get("volumeMounts").toString()).contains("mountPath=" + store.get(3) + ", name=" + store.get(1));
+            assertThat(set.input("spec.template.spec.nodeSelector")).contains(Map.of("doks.digitalocean.com/node-pool", "default-pool"));
+            // The live pods' label; the (immutable) selector stays the recommended pair.
+            assertThat(map(set.input("spec.template.metadata.labels").orElseThrow())).containsEntry("app", store.get(0));
+            assertThat(set.input("spec.selector.matchLabels")).contains(Map.of("app.kubernetes.io/name", store.get(0),
+                    "app.kubernetes.io/instance", store.get(0)));
+            assertThat(set.options().protect()).isTrue();
+        }
+        var broker = map(Stacks.object(PROD, "ConfigMap", "bowmark", "rabbitmq-config").inputs().get("data")).get("rabbitmq.conf");
+        assertThat(broker.toString()).contains("consumer_timeout = 14400000");
     }
 
     @Test
@@ -214,9 +391,28 @@ class BowmarkStackTest {
         assertThat(Stacks.object(DEV, "HTTPRoute", "bowmark", "bowmark").input("spec.hostnames"))
                 .contains(List.of("app.dev.bowmark.ca", "paving.dev.bowmark.ca"));
         assertThat(Stacks.object(DEV, "Certificate", "edge", "bow-mark-tls").input("spec.issuerRef.name")).contains("letsencrypt-staging");
-        assertThat(Stacks.object(PROD, "Certificate", "edge", "bow-mark-tls").input("spec.issuerRef.name")).contains("letsencrypt-production");
-        assertThat(Stacks.object(PROD, "Certificate", "edge", "bow-mark-tls").input("spec.dnsNames"))
-                .contains(List.of("app.bowmark.ca", "paving.bowmark.ca", "concrete.bowmark.ca"));
+        // Small requests so that dev's pool can hold it; the live memory limits stay, so the real app is not killed sooner.
+        var server = map(Stacks.container(deployment(DEV, "server-deployment")).get("resources"));
+        assertThat(server).isEqualTo(Map.of("requests", Map.of("cpu", "50m", "memory", "256Mi"), "limits", Map.of("memory", "4000Mi")));
+        assertThat(map(Stacks.container(Stacks.object(DEV, "StatefulSet", "bowmark", "postgres")).get("resources")).get("requests"))
+                .isEqualTo(Map.of("cpu", "250m", "memory", "256Mi"));
+        assertThat(Stacks.run("dev", "platform:bowmark.requests=tiny").problems()).singleElement().asString()
+                .isEqualTo("platform:bowmark.requests: got \"tiny\", expected one of: live, small");
+    }
+
+    @Test
+    void withoutServerPathsInConfigTheLiveFourAreRouted() {
+        var config = Stacks.load("prod");
+        SecretKeys.REQUIRED.forEach(key -> config.setSecret(StackConfig.fullKey(key), "test-value-of-" + key));
+        var engine = new LinkedHashMap<>(config.engineConfig());
+        var bowmark = com.google.gson.JsonParser.parseString(engine.get("platform:bowmark")).getAsJsonObject();
+        bowmark.remove("serverPaths");
+        engine.put("platform:bowmark", bowmark.toString());
+
+        var result = ProgramRun.platform("prod", engine, config.secretKeys());
+        assertThat(result.problems()).isEmpty();
+        assertThat(routing(Stacks.object(result, "HTTPRoute", "bowmark", "bowmark")).keySet())
+                .containsExactlyInAnyOrder("/graphql", "/file", "/public", "/api", "/");
     }
 
     @Test
@@ -236,8 +432,26 @@ class BowmarkStackTest {
         var result = Stacks.run("prod", "!platform:bowmarkSearchApiKey=search-key-canary");
         var search = map(Stacks.object(result, "Secret", "bowmark", "search").inputs().get("stringData"));
 
-        assertThat(search.get("apiKey")).isEqualTo(new platform.render.Secret("search-key-canary"));
+        assertThat(search.get("apiKey")).isEqualTo(new Secret("search-key-canary"));
         assertThat(result.resources().toString()).doesNotContain("search-key-canary");
+    }
+
+    @Test
+    void theRunningSystemsJwtSecretAndPasswordsCanBeKeptAndThenNothingIsGenerated() {
+        var result = Stacks.run("prod", "!platform:bowmarkJwtSecret=kept-jwt-canary", "!platform:bowmarkPostgresPassword=kept-pg-canary",
+                "!platform:bowmarkRabbitmqPassword=kept-rmq-canary");
+
+        assertThat(map(Stacks.object(result, "Secret", "bowmark", "general").inputs().get("stringData")))
+                .isEqualTo(Map.of("jwtSecret", new Secret("kept-jwt-canary")));
+        assertThat(map(Stacks.object(result, "Secret", "bowmark", "postgres").inputs().get("stringData")))
+                .containsEntry("password", new Secret("kept-pg-canary"));
+        assertThat(map(Stacks.object(result, "Secret", "bowmark", "rabbitmq").inputs().get("stringData")))
+                .containsEntry("password", new Secret("kept-rmq-canary"));
+        assertThat(result.ofType("random:index/randomPassword:RandomPassword")).extracting(RegisteredResource::name)
+                .doesNotContain("bowmark-jwt-secret", "postgres-password", "rabbitmq-password");
+        assertThat(PROD.ofType("random:index/randomPassword:RandomPassword")).extracting(RegisteredResource::name)
+                .contains("bowmark-jwt-secret", "postgres-password", "rabbitmq-password");
+        assertThat(result.resources().toString()).doesNotContain("canary");
     }
 
     @Test
@@ -257,6 +471,17 @@ class BowmarkStackTest {
         assertThat(changes).isEqualTo(expected);
         assertThat(Stacks.object(after, "Deployment", "bowmark", "consumer-deployment").input("spec.template.metadata.annotations")
                 .orElseThrow().toString()).contains("postgres-password@1");
+    }
+
+    @Test
+    void rotatingTheJwtSecretRollsServersAndWorkersButNotTheConsumersWhichDoNotReadIt() {
+        var rotated = Stacks.run("prod", "platform:bowmark.jwtRotation=1");
+        for (var name : List.of("server-deployment", "worker-concrete-deployment")) {
+            assertThat(deployment(rotated, name).input("spec.template.metadata.annotations").orElseThrow().toString())
+                    .contains("bowmark-jwt-secret@1");
+        }
+        assertThat(deployment(rotated, "consumer-deployment").input("spec.template.metadata.annotations").orElseThrow().toString())
+                .doesNotContain("bowmark-jwt-secret");
     }
 
     @Test

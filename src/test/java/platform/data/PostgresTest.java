@@ -58,7 +58,7 @@ class PostgresTest {
             for (var ephemeral : java.util.List.of(false, true)) {
                 var name = ephemeral ? "scratch" : "kept";
                 new Postgres(name, PostgresArgs.builder(namespace, "demo").name(name).image(platform.k8s.ContainerImage.of(platform.Versions.POSTGRES_ALPINE))
-                        .owner("demo").database("demo", "database").volumeName("db-data").ephemeral(ephemeral).build(), null);
+                        .owner("demo").database("demo", "database").claimName("db-data").ephemeral(ephemeral).build(), null);
             }
         }, "test", Map.of(), java.util.Set.of());
 

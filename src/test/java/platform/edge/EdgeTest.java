@@ -42,6 +42,7 @@ class EdgeTest {
             .fixed(Route.Match.EXACT, "/health", new Route.FixedResponse(200, "application/json", "{\"status\":\"ok\"}"))
             .timeout(Duration.ofSeconds(600))
             .maxBody("100Mi")
+            .websocket("/api", API)
             .build();
 
     private static ProgramRun.Result run() {
@@ -192,6 +193,30 @@ class EdgeTest {
         var limit = Stacks.object(result, "BackendTrafficPolicy", "sample", "sample-body-limit");
         assertThat(limit.input("spec.requestBuffer.limit")).contains("100Mi");
         assertThat(limit.input("spec.targetRefs").orElseThrow().toString()).contains("kind=HTTPRoute, name=sample");
+    }
+
+    @Test
+    void webSocketUpgradesGetARouteOfTheirOwnThatNoBodyLimitBuffers() {
+        var result = run();
+        var upgrades = Stacks.object(result, "HTTPRoute", "sample", "sample-websocket");
+        var rules = list(upgrades.input("spec.rules").orElseThrow()).stream().map(Stacks::map).toList();
+
+        assertThat(upgrades.input("spec.hostnames")).contains(List.of("www.example.org"));
+        assertThat(upgrades.input("spec.parentRefs")).isEqualTo(Stacks.object(result, "HTTPRoute", "sample", "sample").input("spec.parentRefs"));
+        assertThat(rules).singleElement().satisfies(rule -> {
+            assertThat(rule.get("matches")).isEqualTo(List.of(Map.of(
+                    "path", Map.of("type", "PathPrefix", "value", "/api"),
+                    "headers", List.of(Map.of("type", "Exact", "name", "Upgrade", "value", "websocket")))));
+            assertThat(rule.get("backendRefs")).isEqualTo(List.of(Map.of("name", "api", "port", 8000L)));
+            assertThat(rule.get("timeouts")).isEqualTo(Map.of("request", "600s"));
+        });
+        // Request buffering waits for a request's end, which an upgraded connection never sends.
+        assertThat(Stacks.where(result, r -> r.isKubernetesObject() && r.kind().equals("BackendTrafficPolicy")))
+                .allSatisfy(policy -> assertThat(policy.input("spec.targetRefs").orElseThrow().toString()).doesNotContain("websocket"));
+        assertThat(Stacks.where(result, r -> r.isKubernetesObject() && r.kind().equals("HTTPRoute") && r.namespace().equals("other")))
+                .extracting(platform.render.RegisteredResource::metadataName).containsExactly("other");
+        assertThatThrownBy(() -> Route.builder("bad").hosts(List.of("a.example.org")).prefix("/", WEB).websocket("/ws", API)
+                .websocket("/ws", API).build()).hasMessageContaining("WebSocket path /ws must be a prefix with a backend, once");
     }
 
     @Test

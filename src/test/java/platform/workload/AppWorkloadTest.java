@@ -17,6 +17,8 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static platform.Stacks.list;
+import static platform.Stacks.map;
 
 class AppWorkloadTest {
     private static final NamespaceRef DEMO = NamespaceRef.existing("demo");
@@ -157,6 +159,33 @@ class AppWorkloadTest {
     }
 
     @Test
+    void aServicePortMayDifferFromTheContainersAndRoutesNameTheServicesPort() {
+        var args = web("site", 1).listens(8080, "site-service", 8081).port("health", 9090).build();
+        var backends = new java.util.ArrayList<platform.edge.Backend>();
+        var result = ProgramRun.run(ctx -> backends.add(new AppWorkload(args.name(), args, null).admitGateway(Edge.gatewayPeer()).backend()),
+                "test", Map.of(), Set.of());
+
+        var service = Stacks.object(result, "Service", "demo", "site-service");
+        assertThat(map(list(service.input("spec.ports").orElseThrow()).get(0))).containsEntry("port", 8081L).containsEntry("targetPort", 8080L);
+        var container = Stacks.container(Stacks.object(result, "Deployment", "demo", "site-deployment"));
+        assertThat(list(container.get("ports"))).containsExactly(Map.of("name", "http", "containerPort", 8080L),
+                Map.of("name", "health", "containerPort", 9090L));
+        // The gateway reaches the pod's port; a route names the Service's.
+        assertThat(Stacks.object(result, "NetworkPolicy", "demo", "site-deployment-from-gateway").input("spec.ingress").orElseThrow().toString())
+                .contains("port=8080").doesNotContain("8081");
+        assertThat(backends).containsExactly(new platform.edge.Backend("site-service", 8081));
+    }
+
+    @Test
+    void anotherWorkloadIsAdmittedByItsLabelsOnTheListeningPortOnly() {
+        var result = ProgramRun.run(ctx -> new AppWorkload("mcp", web("mcp", 1).build(), null)
+                .allowFrom("server", Map.of("app.kubernetes.io/name", "server")), "test", Map.of(), Set.of());
+        var policy = Stacks.object(result, "NetworkPolicy", "demo", "mcp-deployment-from-server");
+        assertThat(policy.input("spec.podSelector.matchLabels")).contains(Map.of("app.kubernetes.io/name", "mcp", "app.kubernetes.io/instance", "mcp"));
+        assertThat(policy.input("spec.ingress").orElseThrow().toString()).contains("app.kubernetes.io/name=server").contains("port=8000");
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheWorkloadsName() {
         assertThatThrownBy(() -> ContainerImage.of("example/web")).hasMessageContaining("image example/web has no tag");
         assertThatThrownBy(() -> ContainerImage.of("example/web:latest")).hasMessageContaining("not \"latest\"");
@@ -168,6 +197,8 @@ class AppWorkloadTest {
         assertThatThrownBy(() -> AppWorkloadArgs.builder(DEMO, AppLabels.of("demo", "x", "x", "web"), "x", "x", ContainerImage.of("example/web:1.0.1")).build())
                 .hasMessageContaining("readiness probe of x");
         assertThatThrownBy(() -> web("Bad_Name", 1).build()).hasMessageContaining("must be DNS labels");
+        assertThatThrownBy(() -> web("x", 1).port("health", 8000).build()).hasMessageContaining("declares port health (8000) twice");
+        assertThatThrownBy(() -> web("x", 1).port("a-name-far-too-long", 9090).build()).hasMessageContaining("a port name must be a short DNS label");
     }
 
     @Test

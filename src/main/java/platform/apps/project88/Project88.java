@@ -92,7 +92,7 @@ public final class Project88 extends ComponentResource {
                 .image(context.image(images.db()))
                 .owner(DB_OWNER)
                 .database(DB_NAME, "database")
-                .volumeName("db-data")
+                .claimName("db-data")
                 .storageSize(settings.postgres().storageSize())
                 .storageClass(context.storageClass())
                 .ephemeral(settings.postgres().ephemeral())

@@ -16,6 +16,7 @@ import platform.k8s.Env;
 import platform.k8s.Hardening;
 import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
+import platform.k8s.NodePool;
 import platform.k8s.RunAs;
 import platform.k8s.Volumes;
 
@@ -83,10 +84,10 @@ final class BackupJobs {
         var checkLabels = labels(store, plan.restoreCheckJob());
         var scripts = plan.kind() + "-backup-scripts";
         scripts(parent, scripts, namespace, backupLabels, List.of(plan.kind() + "-dump.sh", plan.kind() + "-restore-check.sh"));
-        cronJob(parent, plan.backupJob(), namespace, backupLabels, plan.schedule(), scripts, WORK_DIR_BACKUP,
+        cronJob(parent, store, plan.backupJob(), backupLabels, plan.schedule(), scripts, WORK_DIR_BACKUP,
                 new Step("dump", plan.image(), plan.kind() + "-dump.sh", plan.storeEnv(), plan.runAs()),
                 new Step("upload", plan.target().awsCli(), "upload.sh", plan.uploadEnv(), RunAs.TOOL));
-        cronJob(parent, plan.restoreCheckJob(), namespace, checkLabels, plan.restoreCheckSchedule(), scripts, WORK_DIR_RESTORE,
+        cronJob(parent, store, plan.restoreCheckJob(), checkLabels, plan.restoreCheckSchedule(), scripts, WORK_DIR_RESTORE,
                 new Step("fetch", plan.target().awsCli(), "fetch-newest.sh", plan.fetchEnv(), RunAs.TOOL),
                 new Step("restore", plan.image(), plan.kind() + "-restore-check.sh", plan.restoreEnv(), plan.runAs()));
         store.allowFrom(plan.backupJob(), backupLabels.selector());
@@ -118,7 +119,7 @@ final class BackupJobs {
     }
 
     /** {@code first} runs as an init container, {@code second} after it succeeded. */
-    private static void cronJob(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,
+    private static void cronJob(Resource parent, Datastore store, String name, AppLabels labels, String schedule,
                         String scriptsConfigMap, String workDir, Step first, Step second) {
         var pod = PodSpecArgs.builder()
                 .restartPolicy("Never")
@@ -127,9 +128,10 @@ final class BackupJobs {
                 .securityContext(Hardening.pod(second.runAs()))
                 .initContainers(container(first, workDir))
                 .containers(container(second, workDir))
-                .volumes(Volumes.scratch("work"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scriptsConfigMap, 0555))
-                .build();
-        CronJobs.create(parent, name, namespace, labels, schedule, pod, 1);
+                .volumes(Volumes.scratch("work"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scriptsConfigMap, 0555));
+        // Next to its datastore: the pool sized for it, and the same zone for a large dump.
+        NodePool.selector(store.nodePool()).ifPresent(pod::nodeSelector);
+        CronJobs.create(parent, name, store.namespace(), labels, schedule, pod.build(), 1);
     }
 
     private static ContainerArgs container(Step step, String workDir) {

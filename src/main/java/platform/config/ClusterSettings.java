@@ -21,6 +21,9 @@ public sealed interface ClusterSettings {
     /** The storage class of durable volumes; empty means the cluster's default class. */
     Optional<String> storageClass();
 
+    /** The pool the platform's own controllers run on (gateway, cert-manager, collector); empty: any node. */
+    Optional<String> platformPool();
+
     /**
      * A node pool named in an app's config: it must be one of the cluster's; on an existing cluster
      * pools are not pinned (its nodes carry no DOKS pool labels).
@@ -30,10 +33,12 @@ public sealed interface ClusterSettings {
     /**
      * @param version a DOKS minor ({@code 1.35}: the newest patch is looked up at deploy time) or an exact
      *                version slug ({@code 1.35.1-do.0})
+     * @param platformPool the pool of the gateway's proxies and controllers, cert-manager and the collector, so that they
+     *                     do not take the room a system's pool was sized for; empty: any node
      */
     record Create(String name, String region, String version, boolean highAvailability,
                   boolean autoUpgrade, boolean surgeUpgrade, MaintenanceWindow maintenance,
-                  Optional<String> vpcIpRange, List<NodePoolSettings> nodePools) implements ClusterSettings {
+                  Optional<String> vpcIpRange, List<NodePoolSettings> nodePools, Optional<String> platformPool) implements ClusterSettings {
         public Create {
             nodePools = List.copyOf(nodePools);
         }
@@ -80,6 +85,11 @@ public sealed interface ClusterSettings {
         }
 
         @Override
+        public Optional<String> platformPool() {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> pool(ConfigNode node) {
             node.notApplicable();
             return Optional.empty();
@@ -94,7 +104,7 @@ public sealed interface ClusterSettings {
         var node = cluster.object();
         var mode = node.field("mode").oneOf("create", List.of("create", "existing"));
         var createOnly = List.of("name", "region", "version", "highAvailability", "autoUpgrade", "surgeUpgrade",
-                "maintenance", "vpcIpRange", "nodePools");
+                "maintenance", "vpcIpRange", "nodePools", "platformPool");
         if (mode.equals("existing")) {
             createOnly.forEach(field -> node.field(field).notApplicable());
             return new Existing(node.field("context").requireString(),
@@ -131,6 +141,15 @@ public sealed interface ClusterSettings {
                         maintenance.field("day").oneOf("sunday", Patterns.WEEKDAYS),
                         maintenance.field("startTime").matching(Patterns.HH_MM, Patterns.HH_MM_TEXT).orElse("04:00")),
                 node.field("vpcIpRange").matching(Patterns.CIDR, Patterns.CIDR_TEXT),
-                poolSettings);
+                poolSettings,
+                platformPool(node.field("platformPool"), poolSettings));
+    }
+
+    private static Optional<String> platformPool(ConfigNode node, List<NodePoolSettings> pools) {
+        var name = node.matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT);
+        if (name.isPresent() && pools.stream().noneMatch(pool -> pool.name().equals(name.get()))) {
+            node.reject("one of the cluster's node pools " + pools.stream().map(NodePoolSettings::name).toList());
+        }
+        return name;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * are not here: each system declares its own, and the listeners follow.
  */
 public record EdgeSettings(String issuer, String acmeEmail, String serviceType, Optional<String> loadBalancerName,
-                           String envoyGatewayVersion, String certManagerVersion) {
+                           String envoyGatewayVersion, String certManagerVersion, Optional<String> nodePool) {
     public static final String STAGING = "letsencrypt-staging";
     public static final String PRODUCTION = "letsencrypt-production";
     /** A self-signed CA inside the cluster, for a local cluster Let's Encrypt cannot reach. */
@@ -20,6 +20,12 @@ public record EdgeSettings(String issuer, String acmeEmail, String serviceType, 
     /** Envoy Gateway's Helm chart (it also installs the Gateway API CRDs). */
     public static final String DEFAULT_ENVOY_GATEWAY_VERSION = platform.Versions.ENVOY_GATEWAY_CHART;
     public static final String DEFAULT_CERT_MANAGER_VERSION = platform.Versions.CERT_MANAGER_CHART;
+
+    /** On any node. */
+    public EdgeSettings(String issuer, String acmeEmail, String serviceType, Optional<String> loadBalancerName,
+                        String envoyGatewayVersion, String certManagerVersion) {
+        this(issuer, acmeEmail, serviceType, loadBalancerName, envoyGatewayVersion, certManagerVersion, Optional.empty());
+    }
 
     public boolean usesAcme() {
         return !issuer.equals(LOCAL_CA);
@@ -44,6 +50,7 @@ public record EdgeSettings(String issuer, String acmeEmail, String serviceType, 
                 onDigitalOcean ? Optional.of(lbName.matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT).orElse("platform-" + stack + "-edge"))
                         : Optional.empty(),
                 node.field("envoyGatewayVersion").matching(version, Patterns.CHART_VERSION_TEXT).orElse(DEFAULT_ENVOY_GATEWAY_VERSION),
-                node.field("certManagerVersion").matching(version, Patterns.CHART_VERSION_TEXT).orElse(DEFAULT_CERT_MANAGER_VERSION));
+                node.field("certManagerVersion").matching(version, Patterns.CHART_VERSION_TEXT).orElse(DEFAULT_CERT_MANAGER_VERSION),
+                cluster.platformPool());
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What apps see of a datastore: its host, its credentials Secret and their version, and
@@ -57,6 +58,9 @@ public abstract class Datastore extends ComponentResource {
     protected Map<String, String> credentialAnnotation() {
         return Map.of(CredentialVersions.ANNOTATION, CredentialVersions.of(credentialVersions()));
     }
+
+    /** The DOKS pool it runs on (its backup jobs run there too), or empty for any node. */
+    public abstract Optional<String> nodePool();
 
     /** The Service name clients connect to, e.g. {@code postgres}. */
     public String host() {

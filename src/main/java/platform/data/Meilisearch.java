@@ -23,10 +23,13 @@ import java.util.Optional;
 public final class Meilisearch extends Datastore {
     public static final int PORT = 7700;
 
+    private final MeilisearchArgs args;
+
     public Meilisearch(String name, MeilisearchArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Meilisearch", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "meilisearch", args.name(), "search").withAll(args.extraLabels()),
                 List.of(PORT), options);
+        this.args = args;
         var container = ContainerArgs.builder()
                 .name("meilisearch")
                 .image(args.image().reference())
@@ -52,5 +55,10 @@ public final class Meilisearch extends Datastore {
     /** The URL apps reach it at, e.g. {@code http://meilisearch:7700} (the value of Bow-Mark's {@code search/host}). */
     public String url() {
         return "http://" + host() + ":" + PORT;
+    }
+
+    @Override
+    public Optional<String> nodePool() {
+        return args.nodePool();
     }
 }

@@ -95,7 +95,7 @@ public final class MongoDb extends Datastore {
                 List.of(new StatefulStore.Port("mongodb", PORT)), container, List.of(),
                 List.of(Volumes.scratch("configdb"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scripts, 0555)),
                 Optional.of(args.volume()), credentialAnnotation(),
-                60, args.protect()));
+                60, args.protect(), args.nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 
@@ -136,5 +136,10 @@ public final class MongoDb extends Datastore {
 
     public MongoDbArgs args() {
         return args;
+    }
+
+    @Override
+    public Optional<String> nodePool() {
+        return args.nodePool();
     }
 }

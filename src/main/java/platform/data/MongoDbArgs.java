@@ -21,10 +21,11 @@ import java.util.Set;
  * @param appPassword  the app user's, generated or given (a new one is applied on the next start)
  * @param extraRoles   database roles the app user holds besides {@code readWrite} on its database, e.g.
  *                     {@code userAdmin} and {@code read} on a second database; none by default
+ * @param nodePool     the DOKS pool it runs on (its backup jobs too), or empty for any node
  */
 public record MongoDbArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String database,
                           String appUser, VolumeClaim volume, ComputeResources resources, CredentialSource rootPassword,
-                          CredentialSource appPassword, boolean protect, List<Role> extraRoles) {
+                          CredentialSource appPassword, boolean protect, List<Role> extraRoles, Optional<String> nodePool) {
     public static final String DATA_PATH = "/data/db";
     private static final String DATABASE_NAME = "[a-zA-Z0-9_-]{1,63}";
 
@@ -63,13 +64,15 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
         Objects.requireNonNull(rootPassword, "rootPassword of mongodb " + name);
         Objects.requireNonNull(appPassword, "appPassword of mongodb " + name);
         extraRoles = List.copyOf(extraRoles);
+        Objects.requireNonNull(nodePool, "nodePool of mongodb " + name);
     }
 
     /** Without extra roles: the app user has {@code readWrite} on its database and nothing else. */
     public MongoDbArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String database,
                        String appUser, VolumeClaim volume, ComputeResources resources, CredentialSource rootPassword,
                        CredentialSource appPassword, boolean protect) {
-        this(namespace, system, name, image, database, appUser, volume, resources, rootPassword, appPassword, protect, List.of());
+        this(namespace, system, name, image, database, appUser, volume, resources, rootPassword, appPassword, protect, List.of(),
+                Optional.empty());
     }
 
     public static MongoDbArgs of(NamespaceRef namespace, String system, ContainerImage image, String database, String appUser,
@@ -84,7 +87,13 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
         var all = new ArrayList<>(extraRoles);
         all.addAll(roles);
         return new MongoDbArgs(namespace, system, name, image, database, appUser, volume, resources, rootPassword, appPassword,
-                protect, all);
+                protect, all, nodePool);
+    }
+
+    /** The same on a node pool. */
+    public MongoDbArgs withNodePool(Optional<String> pool) {
+        return new MongoDbArgs(namespace, system, name, image, database, appUser, volume, resources, rootPassword, appPassword,
+                protect, extraRoles, pool);
     }
 
     /** Every database the app keeps data in: its own, then those its extra roles name. Backups dump each. */

@@ -68,7 +68,12 @@ public final class OpenSearch extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.OPENSEARCH,
                 List.of(new StatefulStore.Port("http", PORT)), container, List.of(),
                 List.of(Volumes.scratch("logs"), Volumes.scratch("tmp")), Optional.of(args.volume()),
-                credentialAnnotation(), 60, args.protect()));
+                credentialAnnotation(), 60, args.protect(), args.nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
+    }
+
+    @Override
+    public Optional<String> nodePool() {
+        return args.nodePool();
     }
 }

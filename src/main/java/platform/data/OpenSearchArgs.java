@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param volume   the index; rebuildable, so small by default (5Gi on the retain class)
  * @param adminPassword generated or given (applies to a fresh node; see the README)
  * @param extraLabels further labels on its objects and pods, e.g. a seed's log labels
+ * @param nodePool the DOKS pool it runs on, or empty for any node
  */
 public record OpenSearchArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String heap,
-                             VolumeClaim volume, CredentialSource adminPassword, boolean protect, Map<String, String> extraLabels) {
+                             VolumeClaim volume, CredentialSource adminPassword, boolean protect, Map<String, String> extraLabels,
+                             Optional<String> nodePool) {
     public static final String DATA_PATH = "/usr/share/opensearch/data";
 
     public OpenSearchArgs {
@@ -28,27 +30,32 @@ public record OpenSearchArgs(NamespaceRef namespace, String system, String name,
         Objects.requireNonNull(image, "image of opensearch " + name);
         Objects.requireNonNull(adminPassword, "adminPassword of opensearch " + name);
         extraLabels = Map.copyOf(extraLabels);
+        Objects.requireNonNull(nodePool, "nodePool of opensearch " + name);
     }
 
     public static OpenSearchArgs singleNode(NamespaceRef namespace, String system, ContainerImage image, String heap,
                                             Optional<String> storageClass, CredentialSource adminPassword, boolean protect) {
         return new OpenSearchArgs(namespace, system, "opensearch", image, heap,
-                new VolumeClaim("5Gi", storageClass, DATA_PATH), adminPassword, protect, Map.of());
+                new VolumeClaim("5Gi", storageClass, DATA_PATH), adminPassword, protect, Map.of(), Optional.empty());
     }
 
     /** Under a seed's service name ({@code search}): StatefulSet, Services and Secret. */
     public OpenSearchArgs withName(String newName) {
-        return new OpenSearchArgs(namespace, system, newName, image, heap, volume, adminPassword, protect, extraLabels);
+        return new OpenSearchArgs(namespace, system, newName, image, heap, volume, adminPassword, protect, extraLabels, nodePool);
     }
 
     /** The index volume's size, and its name as the seed gives it ({@code search-data}). */
     public OpenSearchArgs withVolume(String size, String volumeName) {
         return new OpenSearchArgs(namespace, system, name, image, heap, volume.withSize(size).withName(volumeName),
-                adminPassword, protect, extraLabels);
+                adminPassword, protect, extraLabels, nodePool);
     }
 
     public OpenSearchArgs withLabels(Map<String, String> labels) {
-        return new OpenSearchArgs(namespace, system, name, image, heap, volume, adminPassword, protect, labels);
+        return new OpenSearchArgs(namespace, system, name, image, heap, volume, adminPassword, protect, labels, nodePool);
+    }
+
+    public OpenSearchArgs withNodePool(Optional<String> pool) {
+        return new OpenSearchArgs(namespace, system, name, image, heap, volume, adminPassword, protect, extraLabels, pool);
     }
 
     /** Heap plus as much again for Lucene's off-heap memory. */

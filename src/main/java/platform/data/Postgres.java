@@ -171,4 +171,9 @@ public final class Postgres extends Datastore {
     public SecretKeyRef ref(String key) {
         return new SecretKeyRef(args.name(), key);
     }
+
+    @Override
+    public Optional<String> nodePool() {
+        return args.nodePool();
+    }
 }

@@ -132,4 +132,9 @@ public final class RabbitMq extends Datastore {
     public SecretKeyRef ref(String key) {
         return new SecretKeyRef(args.name(), key);
     }
+
+    @Override
+    public Optional<String> nodePool() {
+        return args.nodePool();
+    }
 }

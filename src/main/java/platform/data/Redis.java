@@ -59,11 +59,16 @@ public final class Redis extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.REDIS,
                 List.of(new StatefulStore.Port("redis", PORT)), container, List.of(),
                 List.of(Volumes.scratch("data"), Volumes.scratch("tmp")), Optional.empty(),
-                credentialAnnotation(), 30, false));
+                credentialAnnotation(), 30, false, args.nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 
     public RedisArgs args() {
         return args;
+    }
+
+    @Override
+    public Optional<String> nodePool() {
+        return args.nodePool();
     }
 }

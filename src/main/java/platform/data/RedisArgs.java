@@ -8,6 +8,7 @@ import platform.secrets.CredentialSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * @param name           StatefulSet, Service and Secret name; default {@code redis}
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param evictionPolicy Redis {@code maxmemory-policy}, e.g. {@code allkeys-lru} for a cache
  * @param password       generated or given (a new one is applied on the next start)
  * @param extraLabels    further labels on its objects and pods, e.g. a seed's log labels
+ * @param nodePool       the DOKS pool it runs on, or empty for any node
  */
 public record RedisArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String maxMemory,
-                        String evictionPolicy, ComputeResources resources, CredentialSource password, Map<String, String> extraLabels) {
+                        String evictionPolicy, ComputeResources resources, CredentialSource password, Map<String, String> extraLabels,
+                        Optional<String> nodePool) {
     public static final List<String> EVICTION_POLICIES = List.of(
             "noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 
@@ -32,15 +35,21 @@ public record RedisArgs(NamespaceRef namespace, String system, String name, Cont
         Objects.requireNonNull(image, "image of redis " + name);
         Objects.requireNonNull(password, "password of redis " + name);
         extraLabels = Map.copyOf(extraLabels);
+        Objects.requireNonNull(nodePool, "nodePool of redis " + name);
     }
 
     /** A broker and cache without persistence: {@code redis}, 200mb, allkeys-lru, {@link ComputeResources#MEDIUM}. */
     public static RedisArgs cache(NamespaceRef namespace, String system, ContainerImage image, String maxMemory, String evictionPolicy,
                                   CredentialSource password) {
-        return new RedisArgs(namespace, system, "redis", image, maxMemory, evictionPolicy, ComputeResources.MEDIUM, password, Map.of());
+        return new RedisArgs(namespace, system, "redis", image, maxMemory, evictionPolicy, ComputeResources.MEDIUM, password, Map.of(),
+                Optional.empty());
     }
 
     public RedisArgs withLabels(Map<String, String> labels) {
-        return new RedisArgs(namespace, system, name, image, maxMemory, evictionPolicy, resources, password, labels);
+        return new RedisArgs(namespace, system, name, image, maxMemory, evictionPolicy, resources, password, labels, nodePool);
+    }
+
+    public RedisArgs withNodePool(Optional<String> pool) {
+        return new RedisArgs(namespace, system, name, image, maxMemory, evictionPolicy, resources, password, extraLabels, pool);
     }
 }

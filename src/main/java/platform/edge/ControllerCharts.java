@@ -1,6 +1,10 @@
 package platform.edge;
 
+import platform.k8s.NodePool;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Helm values of the two controllers, typed: what the platform sets and why, in one place.
@@ -22,21 +26,35 @@ final class ControllerCharts {
 
     /** Envoy Gateway: installs the Gateway API CRDs with the controller. */
     record EnvoyGatewayValues(Resources controller) {
-        Map<String, Object> toValues() {
-            return Map.of("deployment", Map.of("envoyGateway", Map.of("resources", controller.toValues())));
+        Map<String, Object> toValues(Optional<String> pool) {
+            var deployment = new LinkedHashMap<String, Object>();
+            deployment.put("envoyGateway", Map.of("resources", controller.toValues()));
+            NodePool.selector(pool).ifPresent(selector -> deployment.put("pod", Map.of("nodeSelector", selector)));
+            return Map.of("deployment", deployment);
         }
     }
 
     /** cert-manager with its CRDs (kept on uninstall, so certificates survive) and Gateway API support. */
     record CertManagerValues(Resources controller, Resources webhook, Resources cainjector) {
-        Map<String, Object> toValues() {
-            return Map.of(
-                    "crds", Map.of("enabled", true, "keep", true),
-                    "config", Map.of("apiVersion", "controller.config.cert-manager.io/v1alpha1",
-                            "kind", "ControllerConfiguration", "enableGatewayAPI", true),
-                    "resources", controller.toValues(),
-                    "webhook", Map.of("resources", webhook.toValues()),
-                    "cainjector", Map.of("resources", cainjector.toValues()));
+        Map<String, Object> toValues(Optional<String> pool) {
+            var values = new LinkedHashMap<String, Object>();
+            values.put("crds", Map.of("enabled", true, "keep", true));
+            values.put("config", Map.of("apiVersion", "controller.config.cert-manager.io/v1alpha1",
+                    "kind", "ControllerConfiguration", "enableGatewayAPI", true));
+            values.put("resources", controller.toValues());
+            values.put("webhook", pinned(Map.of("resources", webhook.toValues()), pool));
+            values.put("cainjector", pinned(Map.of("resources", cainjector.toValues()), pool));
+            NodePool.selector(pool).ifPresent(selector -> {
+                values.put("nodeSelector", selector);
+                values.put("startupapicheck", Map.of("nodeSelector", selector));
+            });
+            return values;
+        }
+
+        private static Map<String, Object> pinned(Map<String, Object> component, Optional<String> pool) {
+            var values = new LinkedHashMap<>(component);
+            NodePool.selector(pool).ifPresent(selector -> values.put("nodeSelector", selector));
+            return values;
         }
     }
 

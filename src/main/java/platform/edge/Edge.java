@@ -58,7 +58,7 @@ public final class Edge extends ComponentResource {
                 .chart(ControllerCharts.ENVOY_GATEWAY_CHART)
                 .version(settings.envoyGatewayVersion())
                 .namespace(controllerNamespace.output())
-                .values(ControllerCharts.ENVOY_GATEWAY.toValues())
+                .values(ControllerCharts.ENVOY_GATEWAY.toValues(settings.nodePool()))
                 .atomic(true)
                 .build(), CustomResourceOptions.builder().parent(this).build());
         var certManager = new Release("cert-manager", ReleaseArgs.builder()
@@ -67,7 +67,7 @@ public final class Edge extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(ControllerCharts.CERT_MANAGER_REPO).build())
                 .version(settings.certManagerVersion())
                 .namespace(certManagerNamespace.output())
-                .values(ControllerCharts.CERT_MANAGER.toValues())
+                .values(ControllerCharts.CERT_MANAGER.toValues(settings.nodePool()))
                 .atomic(true)
                 // cert-manager looks for the Gateway API CRDs (which Envoy Gateway's chart installs) when it starts.
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(envoyGateway).build());
@@ -77,7 +77,7 @@ public final class Edge extends ComponentResource {
         var afterCertManager = CustomResourceOptions.builder().parent(this).dependsOn(certManager).build();
 
         EnvoyPolicies.proxyConfig(PROXY_CONFIG, controllerNamespace, settings.serviceType(), settings.loadBalancerName(),
-                proxyReplicas, labels, afterEnvoy);
+                proxyReplicas, settings.nodePool(), labels, afterEnvoy);
         Gateways.gatewayClass(GATEWAY_CLASS, PROXY_CONFIG, CONTROLLER_NAMESPACE, labels, afterEnvoy);
         Resource issuer;
         if (settings.usesAcme()) {

@@ -5,6 +5,7 @@ import platform.k8s.AppLabels;
 import platform.k8s.CustomObject;
 import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
+import platform.k8s.NodePool;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +22,20 @@ final class EnvoyPolicies {
      * (so each stack's is recognisable in the control panel), replicas and resources.
      */
     static CustomObject proxyConfig(String name, NamespaceRef namespace, String serviceType, Optional<String> loadBalancerName,
-                                    int replicas, AppLabels labels, CustomResourceOptions options) {
+                                    int replicas, Optional<String> pool, AppLabels labels, CustomResourceOptions options) {
         var service = new LinkedHashMap<String, Object>();
         service.put("type", serviceType);
         loadBalancerName.ifPresent(lbName -> service.put("annotations", Map.of(
                 "service.beta.kubernetes.io/do-loadbalancer-name", lbName,
                 "service.beta.kubernetes.io/do-loadbalancer-healthcheck-protocol", "tcp")));
-        var kubernetes = Map.<String, Object>of(
-                "envoyService", service,
-                "envoyDeployment", Map.of("replicas", replicas, "container", Map.of("resources", Map.of(
-                        "requests", Map.of("cpu", "100m", "memory", "256Mi"),
-                        // Request buffering holds up to a route's body limit in memory.
-                        "limits", Map.of("memory", "1Gi")))));
+        var deployment = new LinkedHashMap<String, Object>();
+        deployment.put("replicas", replicas);
+        deployment.put("container", Map.of("resources", Map.of(
+                "requests", Map.of("cpu", "100m", "memory", "256Mi"),
+                // Request buffering holds up to a route's body limit in memory.
+                "limits", Map.of("memory", "1Gi"))));
+        NodePool.selector(pool).ifPresent(selector -> deployment.put("pod", Map.of("nodeSelector", selector)));
+        var kubernetes = Map.<String, Object>of("envoyService", service, "envoyDeployment", deployment);
         var spec = Map.<String, Object>of("provider", Map.of("type", "Kubernetes", "kubernetes", kubernetes));
         return new CustomObject(namespace.name() + "-" + name, new CustomObject.Args(ApiGroups.ENVOY_GATEWAY, "EnvoyProxy",
                 Meta.of(name, namespace, labels), spec), options);

@@ -1,8 +1,10 @@
 package platform.observability;
 
+import platform.k8s.NodePool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Helm values of the collector (Grafana Alloy), kube-state-metrics and the PrometheusRule CRD,
@@ -73,7 +75,7 @@ final class CollectorCharts {
      * @param credentials    the Secret with the destinations' passwords, mounted at {@link CollectorPipeline#CREDENTIALS_DIR}; null: none
      */
     record AlloyValues(String configMap, String configKey, String configChecksum, String credentials, Resources resources) {
-        Map<String, Object> toValues() {
+        Map<String, Object> toValues(Optional<String> nodePool) {
             var volumes = new java.util.ArrayList<Map<String, Object>>();
             var mounts = new java.util.ArrayList<Map<String, Object>>();
             volumes.add(Map.of("name", "storage", "emptyDir", Map.of("sizeLimit", "2Gi")));
@@ -105,11 +107,13 @@ final class CollectorCharts {
             values.put("global", Map.of("podSecurityContext", podSecurity(ALLOY_USER)));
             values.put("alloy", alloy);
             values.put("configReloader", Map.of("enabled", false));
-            values.put("controller", Map.of(
-                    "type", "deployment",
-                    "replicas", 1,
-                    "podAnnotations", Map.of("checksum/config", configChecksum),
-                    "volumes", Map.of("extra", volumes)));
+            var controller = new LinkedHashMap<String, Object>();
+            controller.put("type", "deployment");
+            controller.put("replicas", 1);
+            controller.put("podAnnotations", Map.of("checksum/config", configChecksum));
+            controller.put("volumes", Map.of("extra", volumes));
+            NodePool.selector(nodePool).ifPresent(selector -> controller.put("nodeSelector", selector));
+            values.put("controller", controller);
             values.put("serviceAccount", Map.of("create", true, "automountServiceAccountToken", true));
             values.put("rbac", Map.of("create", true,
                     "rules", List.of(
@@ -137,7 +141,7 @@ final class CollectorCharts {
      * for the node-pool alert.
      */
     record KubeStateMetricsValues(List<String> collectors, List<String> nodeLabels, Resources resources) {
-        Map<String, Object> toValues() {
+        Map<String, Object> toValues(Optional<String> nodePool) {
             var values = new LinkedHashMap<String, Object>();
             values.put("replicas", 1);
             values.put("prometheusScrape", false);
@@ -150,6 +154,7 @@ final class CollectorCharts {
             values.put("resources", resources.toValues());
             values.put("automountServiceAccountToken", true);
             values.put("service", Map.of("port", KUBE_STATE_METRICS_PORT, "type", "ClusterIP"));
+            NodePool.selector(nodePool).ifPresent(selector -> values.put("nodeSelector", selector));
             return values;
         }
     }

@@ -43,6 +43,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -94,7 +95,8 @@ public final class Observability extends ComponentResource {
      * @param appNamespaces every system's namespace by name: they may send OTLP, and admit the collector to their metrics ports
      */
     public Observability(String name, ObservabilitySettings settings, String env, List<PlatformAlerts.NodePool> pools,
-                         SortedMap<String, Output<String>> appNamespaces, @Nullable ComponentResourceOptions options) {
+                         Optional<String> nodePool, SortedMap<String, Output<String>> appNamespaces,
+                         @Nullable ComponentResourceOptions options) {
         super("platform:observability:Observability", name, options);
         var labels = AppLabels.of("platform", "observability", NAMESPACE, "monitoring");
         var namespace = namespace(labels);
@@ -116,7 +118,7 @@ public final class Observability extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(CollectorCharts.PROMETHEUS_COMMUNITY_REPO).build())
                 .version(Versions.KUBE_STATE_METRICS_CHART)
                 .namespace(ref.output())
-                .values(CollectorCharts.KUBE_STATE_METRICS.toValues())
+                .values(CollectorCharts.KUBE_STATE_METRICS.toValues(nodePool))
                 .atomic(true)
                 .build(), here);
 
@@ -152,7 +154,7 @@ public final class Observability extends ComponentResource {
                 .version(Versions.ALLOY_CHART)
                 .namespace(ref.output())
                 .values(new CollectorCharts.AlloyValues(Names.CONFIG, Names.CONFIG_KEY, sha256(config), credentials,
-                        CollectorCharts.ALLOY_RESOURCES).toValues())
+                        CollectorCharts.ALLOY_RESOURCES).toValues(nodePool))
                 .atomic(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(dependencies).build());
 
@@ -167,7 +169,7 @@ public final class Observability extends ComponentResource {
     public static void install(Context ctx, PlatformSettings settings, SortedMap<String, Output<String>> appNamespaces,
                                ComponentResourceOptions onCluster) {
         settings.observability().ifPresent(observability -> new Observability("observability", observability, settings.stack(),
-                pools(settings.cluster()), appNamespaces, onCluster));
+                pools(settings.cluster()), settings.cluster().platformPool(), appNamespaces, onCluster));
         ctx.export(OUTPUT, Output.of(new TreeMap<>(settings.observability()
                 .map(ObservabilitySettings::whereSignalsGo).orElseGet(ObservabilitySettings::nothingCollected))));
     }

@@ -17,6 +17,7 @@ import com.pulumi.resources.Resource;
 import platform.k8s.Hardening;
 import platform.k8s.ImageRef;
 import platform.k8s.Meta;
+import platform.k8s.NodePool;
 import platform.k8s.Volumes;
 
 import javax.annotation.Nullable;
@@ -78,8 +79,8 @@ public final class MigrationJob extends ComponentResource {
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
                 .containers(container)
-                .volumes(volumes)
-                .build();
+                .volumes(volumes);
+        NodePool.selector(args.nodePool()).ifPresent(pod::nodeSelector);
         var wait = args.timeout().plus(AWAIT_MARGIN);
         // Kept after it ran (no TTL), so its log stays readable until the next release's Job replaces it.
         job = new Job(args.namespace().name() + "-" + args.prefix(), JobArgs.builder()
@@ -89,7 +90,7 @@ public final class MigrationJob extends ComponentResource {
                         .activeDeadlineSeconds((int) args.timeout().toSeconds())
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder().labels(labels.all()).build())
-                                .spec(pod)
+                                .spec(pod.build())
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.builder()

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,10 +32,12 @@ import java.util.regex.Pattern;
  * @param retries      runs after a failed one; default 1 (a transactional migration that failed rolled back)
  * @param after        what must exist and be ready before it runs: the database's StatefulSet, the Secrets it reads
  *                     (name resources, not components: a component's children are gathered as they register)
+ * @param nodePool     the DOKS pool it runs on (the app's), or empty for any node
  */
 public record MigrationJobArgs(NamespaceRef namespace, AppLabels labels, String prefix, ContainerImage image,
                                List<String> command, List<EnvVarArgs> env, RunAs runAs, ComputeResources resources,
-                               List<String> writablePaths, Duration timeout, int retries, List<Resource> after) {
+                               List<String> writablePaths, Duration timeout, int retries, List<Resource> after,
+                               Optional<String> nodePool) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     /** Leaves room for the image's id in a Job name of at most 63 characters. */
     private static final Pattern PREFIX = Pattern.compile("[a-z]([a-z0-9-]{0,40}[a-z0-9])?");
@@ -78,6 +81,7 @@ public record MigrationJobArgs(NamespaceRef namespace, AppLabels labels, String 
         private Duration timeout = DEFAULT_TIMEOUT;
         private int retries = 1;
         private final List<Resource> after = new ArrayList<>();
+        private Optional<String> nodePool = Optional.empty();
 
         private Builder(NamespaceRef namespace, AppLabels labels, String prefix, ContainerImage image) {
             this.namespace = namespace;
@@ -94,10 +98,11 @@ public record MigrationJobArgs(NamespaceRef namespace, AppLabels labels, String 
         public Builder timeout(Duration value) { timeout = Objects.requireNonNull(value); return this; }
         public Builder retries(int value) { retries = value; return this; }
         public Builder after(Resource value) { after.add(Objects.requireNonNull(value)); return this; }
+        public Builder nodePool(Optional<String> value) { nodePool = Objects.requireNonNull(value); return this; }
 
         public MigrationJobArgs build() {
             return new MigrationJobArgs(namespace, labels, prefix, image, command, env, runAs, resources, writablePaths,
-                    timeout, retries, after);
+                    timeout, retries, after, nodePool);
         }
     }
 }

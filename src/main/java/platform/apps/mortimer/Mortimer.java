@@ -84,7 +84,7 @@ public final class Mortimer extends ComponentResource {
 
         var mongo = new MongoDb("mongodb", MongoDbArgs.of(namespace, SYSTEM, context.image(Versions.MONGO), APP_DATABASE, APP_USER,
                         settings.mongoStorage(), context.storageClass(), settings.mongoRootPassword(), settings.mongoPassword(), protect)
-                .withExtraRoles(ALFRED_ROLES), child);
+                .withExtraRoles(ALFRED_ROLES).withNodePool(settings.pool()), child);
 
         var labels = AppLabels.of(SYSTEM, APP, APP, "web");
         var secretKey = Credential.of(this, "mortimer-secret-key", Credential.Kind.URL_SAFE_BASE64_KEY, settings.secretKey());

@@ -99,17 +99,18 @@ public final class Project88 extends ComponentResource {
                 .password(settings.postgres().password())
                 .protect(protect)
                 .labels(logLabels("db"))
+                .nodePool(settings.pool())
                 .build(), child);
         var redis = new Redis("project88-redis", RedisArgs.cache(namespace, SYSTEM, context.image(images.redis()),
                 settings.redis().maxMemory(), settings.redis().evictionPolicy(), settings.redis().password())
-                .withLabels(logLabels("redis")), child);
+                .withLabels(logLabels("redis")).withNodePool(settings.pool()), child);
         // Baseline exception (Baseline.WRITABLE_ROOT "project88/search"), which the seed allows for search where the
         // upstream image needs it: OpenSearch.WRITABLE_ROOT_REASON. It needs no privileged init container: no mmap.
         var search = new OpenSearch("project88-search", OpenSearchArgs.singleNode(namespace, SYSTEM, context.image(images.search()),
                         settings.search().heap(), context.storageClass(), settings.search().adminPassword(), protect)
                 .withName("search")
                 .withVolume(settings.search().storageSize(), "search-data")
-                .withLabels(logLabels("search")), child);
+                .withLabels(logLabels("search")).withNodePool(settings.pool()), child);
 
         var configLabels = AppLabels.of(SYSTEM, "env", "env", "config");
         var baseEnv = baseEnv();

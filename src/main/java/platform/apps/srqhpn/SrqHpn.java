@@ -98,6 +98,7 @@ public final class SrqHpn extends ComponentResource {
                 .password(settings.postgresPassword())
                 .appPassword(settings.postgresAppPassword())
                 .protect(protect)
+                .nodePool(settings.pool())
                 .build(), child);
 
         var labels = AppLabels.of(SYSTEM, "srq-hpn", "srq-hpn", "config");
@@ -126,6 +127,7 @@ public final class SrqHpn extends ComponentResource {
                 .timeout(settings.migrationTimeout())
                 .after(postgres.statefulSet())
                 .after(urls)
+                .nodePool(settings.pool())
                 .build(), child);
         postgres.allowFrom("api-migrate", migration.podLabels());
 
@@ -199,7 +201,7 @@ public final class SrqHpn extends ComponentResource {
     private void celery(SystemContext context, SrqHpnSettings settings, SrqHpnSettings.Celery celery, Postgres postgres,
                         MigrationJob migration, List<String> credentialVersions, ComponentResourceOptions child) {
         var redis = new Redis("srq-hpn-redis", RedisArgs.cache(namespace, SYSTEM, context.image(Versions.REDIS),
-                celery.redisMaxMemory(), "noeviction", CredentialSource.generated()), child);
+                celery.redisMaxMemory(), "noeviction", CredentialSource.generated()).withNodePool(settings.pool()), child);
         var env = new ArrayList<EnvVarArgs>();
         env.add(Env.fromSecret("DATABASE_URL", new SecretKeyRef(DATABASE_SECRET, "DATABASE_URL")));
         env.add(Env.fromSecret("REDIS_URL", new SecretKeyRef(redis.secretName(), "url")));

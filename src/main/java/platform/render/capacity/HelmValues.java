@@ -9,6 +9,8 @@ import java.util.Map;
  * A Helm release is not expanded by the render, so its pods are estimated from its values the way
  * charts conventionally spell them: every {@code resources} block with requests or limits is one
  * component, run {@code replicaCount} (or {@code replicas}) times beside it, once if neither is set.
+ * A component runs on the pool a {@code nodeSelector} beside it names, else on the pool the release's
+ * values name anywhere (charts spell the selector in different places: the platform pins a release whole).
  */
 final class HelmValues {
     private HelmValues() {
@@ -16,10 +18,27 @@ final class HelmValues {
 
     static void pods(RegisteredResource release, List<PodGroup> groups) {
         var name = "Helm release " + release.input("namespace").orElse("?") + "/" + release.input("name").orElse(release.name());
-        release.input("values").ifPresent(values -> walk(name, "", values, groups));
+        release.input("values").ifPresent(values -> walk(name, "", values, releasePool(values), groups));
     }
 
-    private static void walk(String release, String path, Object node, List<PodGroup> groups) {
+    /** The first pool any {@code nodeSelector} of the values names. */
+    private static String releasePool(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            var own = PodGroup.poolOf(map);
+            if (own != null) {
+                return own;
+            }
+            for (var value : map.values()) {
+                var nested = releasePool(value);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void walk(String release, String path, Object node, String releasePool, List<PodGroup> groups) {
         if (!(node instanceof Map<?, ?> map)) {
             return;
         }
@@ -27,12 +46,12 @@ final class HelmValues {
             var requests = Requests.ofContainer(resources);
             var replicas = map.get("replicaCount") instanceof Number count ? count.intValue()
                     : map.get("replicas") instanceof Number count ? count.intValue() : 1;
-            var pool = PodGroup.poolOf(map);
+            var pool = PodGroup.poolOf(map) != null ? PodGroup.poolOf(map) : releasePool;
             groups.add(new PodGroup(release + (path.isEmpty() ? "" : " " + path), pool, replicas, PodGroup.Kind.STEADY, requests[0], requests[1]));
         }
         map.forEach((key, value) -> {
             if (!"resources".equals(key)) {
-                walk(release, path.isEmpty() ? String.valueOf(key) : path + "." + key, value, groups);
+                walk(release, path.isEmpty() ? String.valueOf(key) : path + "." + key, value, releasePool, groups);
             }
         });
     }

@@ -117,7 +117,7 @@ public final class Platform {
 
         var buckets = new LinkedHashMap<String, BackupBucket>();
         settings.backups().filter(BackupSettings.Spaces.class::isInstance).map(BackupSettings.Spaces.class::cast).ifPresent(spaces -> {
-            for (var system : settings.systems()) {
+            for (var system : settings.systemsWithData()) {
                 var bucket = new BackupBucket("backups-" + system, system, spaces, settings.protectsData(), null);
                 projectUrns.add(bucket.bucketUrn());
                 buckets.put(system, bucket);

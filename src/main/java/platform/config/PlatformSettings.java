@@ -44,9 +44,17 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         return sites;
     }
 
-    /** The systems this stack runs, by name (each has its namespace, and its backups of its own). */
-    public List<String> systems() {
-        return sites().stream().map(Site::system).toList();
+    /**
+     * The systems this stack runs that keep data of their own, by name: each gets a backup bucket of its
+     * own. marc only reads a copy of a file on NFS, so it has none.
+     */
+    public List<String> systemsWithData() {
+        var systems = new ArrayList<String>();
+        bowmark.ifPresent(system -> systems.add(BowmarkSettings.SYSTEM));
+        mortimer.ifPresent(system -> systems.add(system.site().system()));
+        project88.ifPresent(system -> systems.add(system.site().system()));
+        srqHpn.ifPresent(system -> systems.add(system.site().system()));
+        return systems;
     }
 
     public boolean protectsData() {

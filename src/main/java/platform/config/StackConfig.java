@@ -37,8 +37,11 @@ public final class StackConfig {
         this.keys = keys;
     }
 
-    /** Provider config that holds credentials: the program never reads it, but refuses it in plain text. */
-    static final List<String> PROVIDER_SECRETS = List.of(
+    /**
+     * Provider config that holds credentials: the program never reads it, but refuses it in plain text
+     * (the DigitalOcean provider also reads them from its environment variables).
+     */
+    public static final List<String> PROVIDER_SECRETS = List.of(
             "digitalocean:token", "digitalocean:spacesAccessId", "digitalocean:spacesSecretKey");
 
     public static String fullKey(String key) {

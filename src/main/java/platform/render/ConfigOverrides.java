@@ -5,7 +5,6 @@ import platform.config.StackConfig;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code --config} and {@code --secret} pairs of a render, checked before they are applied: a
@@ -13,9 +12,6 @@ import java.util.Set;
  * credential), and plain config never to one. Problems name the key, never the value.
  */
 final class ConfigOverrides {
-    /** Provider settings that are credentials: set them with --secret, like {@code pulumi config set --secret}. */
-    static final Set<String> PROVIDER_SECRETS = Set.of("digitalocean:token", "digitalocean:spacesAccessId", "digitalocean:spacesSecretKey");
-
     record Override(boolean secret, String key, String value) {
         /** {@code platform:name...} for a key without a namespace. */
         String fullKey() {
@@ -35,7 +31,7 @@ final class ConfigOverrides {
         if (rootKey.startsWith(StackConfig.NAMESPACE + ":")) {
             return SecretKeys.ALL.contains(rootKey.substring(StackConfig.NAMESPACE.length() + 1));
         }
-        return PROVIDER_SECRETS.contains(rootKey);
+        return StackConfig.PROVIDER_SECRETS.contains(rootKey);
     }
 
     static boolean isProgramKey(String rootKey) {

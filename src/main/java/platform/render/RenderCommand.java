@@ -122,7 +122,7 @@ public final class RenderCommand {
         }
         var secretRoots = SecretKeys.ALL.stream().map(StackConfig::fullKey).toList();
         var known = new ArrayList<>(config.valuesOf(secretRoots));
-        config.valuesOf(ConfigOverrides.PROVIDER_SECRETS).forEach(known::add);
+        config.valuesOf(StackConfig.PROVIDER_SECRETS).forEach(known::add);
         overrides.stream().filter(ConfigOverrides.Override::secret).forEach(o -> known.add(o.value()));
         known.add(StackFile.PLACEHOLDER);
         scrubber = new SecretScrubber(known);

@@ -249,7 +249,7 @@ class MarcStackTest {
     void theNamespaceDeniesAllIngressAndThePoolsAdmitOnlyTheGateway() {
         var policies = Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("NetworkPolicy") && r.namespace().equals("marc"));
         assertThat(policies).extracting(RegisteredResource::metadataName).containsExactlyInAnyOrder("default-deny-ingress",
-                "marc-prod-20240925-from-gateway", "marc-dev-20240925-from-gateway");
+                "marc-prod-20240925-from-gateway", "marc-dev-20240925-from-gateway", "metrics-from-collector");
         var fromGateway = Stacks.object(PROD, "NetworkPolicy", "marc", "marc-prod-20240925-from-gateway");
         assertThat(fromGateway.input("spec.ingress").orElseThrow().toString())
                 .contains("kubernetes.io/metadata.name=envoy-gateway-system").contains("port=8080");

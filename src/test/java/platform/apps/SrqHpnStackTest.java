@@ -290,7 +290,8 @@ class SrqHpnStackTest {
         var policies = Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("NetworkPolicy") && r.namespace().equals(NS))
                 .stream().map(RegisteredResource::metadataName).collect(Collectors.toSet());
         assertThat(policies).isEqualTo(Set.of("default-deny-ingress", "api-from-gateway", "api-from-web", "web-from-gateway",
-                "postgres-from-api", "postgres-from-api-migrate", "postgres-from-pg-backup", "postgres-from-pg-restore-check"));
+                "postgres-from-api", "postgres-from-api-migrate", "postgres-from-pg-backup", "postgres-from-pg-restore-check",
+                "metrics-from-collector"));
         assertThat(object(PROD, "NetworkPolicy", "api-from-web").input("spec.ingress").orElseThrow().toString())
                 .contains("app.kubernetes.io/name=web").contains("port=8000");
     }

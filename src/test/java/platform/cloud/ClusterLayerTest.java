@@ -54,12 +54,12 @@ class ClusterLayerTest {
     }
 
     @Test
-    void devIsOneSmallAutoscalingPoolWithoutHaAndOnlyTheClusterAndItsVpcProtected() {
+    void devIsOneAutoscalingPoolWithoutHaAndOnlyTheClusterAndItsVpcProtected() {
         var dev = Stacks.run("dev");
 
         var cluster = Stacks.only(dev, KubernetesCluster.TYPE, "cluster");
         assertThat(cluster.inputs()).containsEntry("ha", false);
-        assertThat(map(cluster.inputs().get("nodePool"))).containsEntry("minNodes", 1L).containsEntry("maxNodes", 3L);
+        assertThat(map(cluster.inputs().get("nodePool"))).containsEntry("minNodes", 2L).containsEntry("maxNodes", 3L);
         assertThat(dev.ofType(KubernetesNodePool.TYPE)).isEmpty();
         // Replacing a cluster takes everything on it, so no environment may do it by accident.
         assertThat(dev.resources().stream().filter(resource -> resource.options().protect()).map(r -> r.type() + "::" + r.name()))

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The contract of ../shared/design/render.md, against the real stack files. */
 class RenderCommandTest {
@@ -204,16 +205,17 @@ class RenderCommandTest {
 
         var summary = com.google.gson.JsonParser.parseString(Files.readString(outDir("prod").resolve("summary.json"))).getAsJsonObject();
         var cost = summary.getAsJsonObject("cost");
-        // 4-6 x s-1vcpu-2gb ($12) + 4-6 x c-2 ($42) + HA ($40) + basic registry ($5) + one LB node ($12) + 15 GiB ($1.50) + Spaces ($5)
-        assertThat(cost.get("monthlyAtMinNodes").getAsDouble()).isEqualTo(4 * 12 + 4 * 42 + 40 + 5 + 12 + 1.5 + 5);
-        assertThat(cost.get("monthlyAtMaxNodes").getAsDouble()).isEqualTo(6 * 12 + 6 * 42 + 40 + 5 + 12 + 1.5 + 5);
+        // 4-6 x s-1vcpu-2gb ($12) + 4-6 x c-2 ($42) + 2-4 x s-4vcpu-8gb ($48) + HA ($40) + basic registry ($5) + one LB node ($12)
+        // + 71 GiB of volumes ($7.10: Bow-Mark 10 + 5, Mortimer 5 + 10, Project 88 20 + 10, srq-hpn 10, Meilisearch none) + Spaces ($5)
+        assertThat(cost.get("monthlyAtMinNodes").getAsDouble()).isCloseTo(4 * 12 + 4 * 42 + 2 * 48 + 40 + 5 + 12 + 7.1 + 5, within(0.001));
+        assertThat(cost.get("monthlyAtMaxNodes").getAsDouble()).isCloseTo(6 * 12 + 6 * 42 + 4 * 48 + 40 + 5 + 12 + 7.1 + 5, within(0.001));
         assertThat(cost.getAsJsonObject("sources").keySet()).contains("droplets", "allocatable", "volumes");
         var pools = summary.getAsJsonObject("capacity").getAsJsonArray("pools");
-        assertThat(pools).hasSize(2);
-        var cpuPool = pools.get(1).getAsJsonObject();
-        assertThat(cpuPool.get("pool").getAsString()).isEqualTo("dedicated-cpu-optimized");
-        // The four server replicas, 250m and 512Mi each, are the only pods pinned to the CPU pool.
-        assertThat(cpuPool.getAsJsonObject("requests").get("cpuMillicores").getAsLong()).isEqualTo(4 * 250);
+        assertThat(pools).hasSize(3);
+        var cpuPool = java.util.stream.StreamSupport.stream(pools.spliterator(), false).map(pool -> pool.getAsJsonObject())
+                .filter(pool -> pool.get("pool").getAsString().equals("dedicated-cpu-optimized")).findFirst().orElseThrow();
+        // The four Bow-Mark server replicas, 1000m each (the live requests), are the only pods pinned to the CPU pool.
+        assertThat(cpuPool.getAsJsonObject("requests").get("cpuMillicores").getAsLong()).isEqualTo(4 * 1000);
         assertThat(cpuPool.getAsJsonObject("atMax").get("fits").getAsBoolean()).isTrue();
         assertThat(Files.readString(outDir("prod").resolve("summary.txt"))).contains("estimated cost").contains("capacity");
     }

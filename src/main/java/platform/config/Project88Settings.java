@@ -30,8 +30,8 @@ public record Project88Settings(Site site, Optional<String> pool, Web web, Worke
     public static final String CERTIFICATE = "project88-tls";
     /** The seed's vaulted {@code env/prod/web.env.vault}, as one secret env file. */
     public static final String WEB_ENV_SECRET = "project88WebEnv";
-    /** Where traces go until the observability collector says otherwise: its OTLP/HTTP receiver. */
-    public static final String DEFAULT_OTEL_ENDPOINT = "http://alloy.observability:4318";
+    /** Where traces go unless the stack says otherwise: the platform collector's OTLP/HTTP receiver. */
+    public static final String DEFAULT_OTEL_ENDPOINT = platform.observability.Observability.OTLP_HTTP_ENDPOINT;
     /** The platform sets these itself (wiring, identity, environment); the seed's env files cannot. */
     public static final Set<String> PLATFORM_ENV = Set.of("ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME",
             "OTEL_RESOURCE_ATTRIBUTES", "DATABASE_URL", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD",

@@ -6,7 +6,10 @@ import platform.render.capacity.PodGroup;
 import platform.render.capacity.PriceTable;
 import platform.render.capacity.Quantities;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /** The cost and capacity sections of summary.txt. */
 final class CostText {
@@ -46,14 +49,17 @@ final class CostText {
                     pool.minNodes(), pool.maxNodes(), Quantities.cpu(load.nodeCpu()), Quantities.memory(load.nodeMemory())));
             text.append(String.format(Locale.ROOT, "    requests %s CPU, %s (+ largest job %s CPU, %s)%n", Quantities.cpu(load.cpu()),
                     Quantities.memory(load.memory()), Quantities.cpu(load.jobCpu()), Quantities.memory(load.jobMemory())));
-            for (var nodes : new int[]{pool.minNodes(), pool.maxNodes() - 1, pool.maxNodes()}) {
-                if (nodes < 1 || (nodes == pool.maxNodes() - 1 && nodes < pool.minNodes())) {
-                    continue;
-                }
-                text.append(String.format(Locale.ROOT, "    at %d node%s: CPU %3d%%, memory %3d%%%s%n", nodes, nodes == 1 ? " " : "s",
-                        percent(load.neededCpu(), load.allocatableCpu(nodes)), percent(load.neededMemory(), load.allocatableMemory(nodes)),
-                        nodes == pool.maxNodes() - 1 ? "  (max less one)" : nodes == pool.minNodes() ? "  (min)" : "  (max)"));
+            // The minimum, the maximum less one (a node drained or lost at full scale) and the maximum; a count
+            // that is two of these at once is printed once, with both names.
+            var rows = new TreeMap<Integer, List<String>>();
+            rows.computeIfAbsent(pool.minNodes(), n -> new ArrayList<>()).add("min");
+            if (pool.maxNodes() - 1 >= Math.max(1, pool.minNodes())) {
+                rows.computeIfAbsent(pool.maxNodes() - 1, n -> new ArrayList<>()).add("max less one");
             }
+            rows.computeIfAbsent(pool.maxNodes(), n -> new ArrayList<>()).add("max");
+            rows.forEach((nodes, names) -> text.append(String.format(Locale.ROOT, "    at %d node%s: CPU %3d%%, memory %3d%%  (%s)%n",
+                    nodes, nodes == 1 ? " " : "s", percent(load.neededCpu(), load.allocatableCpu(nodes)),
+                    percent(load.neededMemory(), load.allocatableMemory(nodes)), String.join(", ", names))));
         }
         return text.toString();
     }

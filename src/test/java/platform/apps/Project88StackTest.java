@@ -186,7 +186,7 @@ class Project88StackTest {
         var secret = map(object(result, "Secret", "web-env").inputs().get("stringData"));
 
         assertThat(configMap).containsEntry("ENVIRONMENT", "prod").containsEntry("LOG_LEVEL", "INFO")
-                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://alloy.observability:4318")
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://alloy.observability.svc:4318")
                 .doesNotContainKeys("SECRET_KEY", "SMTP_PASSWORD");
         assertThat(secret).containsOnlyKeys("SECRET_KEY", "SMTP_PASSWORD")
                 .containsEntry("SECRET_KEY", new Secret("canary-one")).containsEntry("SMTP_PASSWORD", new Secret("canary two"));

@@ -22,7 +22,7 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
                               Optional<String> serverPool, Optional<String> defaultPool, String postgresStorage,
                               String rabbitmqStorage, CredentialSource postgresPassword, CredentialSource rabbitmqPassword,
                               CredentialSource jwtSecret, Optional<Map<String, String>> migrations,
-                              String nightlyRestartSchedule, BackupSchedule backup, Secrets secrets, Options options,
+                              String nightlyRestartSchedule, DatabaseBackupSettings backup, Secrets secrets, Options options,
                               boolean liveRequests) {
 
     public static final String SYSTEM = "bowmark";
@@ -37,7 +37,6 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]+");
     private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
-    private static final Pattern SELECT = Pattern.compile("(?is)\\s*SELECT\\s[^;]+");
     /** The live ingress's server paths (fact sheet §7); everything else goes to the client. */
     public static final List<String> SERVER_PATHS = List.of("/graphql", "/file", "/public", "/api");
 
@@ -78,13 +77,9 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
     public record Options(boolean anthropic, boolean mcpAnalytics, boolean meilisearch) {
     }
 
-    /**
-     * When the database is dumped and its restore is checked, how long dumps are kept, and the query
-     * that must return more than 0 on each restored database (empty: the count of its tables).
-     */
-    public record BackupSchedule(String schedule, int retentionDays, String restoreCheckSchedule, int maxAgeHours,
-                                 Optional<String> sanityQuery) {
-    }
+    /** The seed's dumps, daily at 08:00 UTC kept 30 days; the platform adds a restore check on Mondays at 10:00. */
+    public static final DatabaseBackupSettings.Defaults BACKUP_DEFAULTS =
+            new DatabaseBackupSettings.Defaults("0 8 * * *", 30, "0 10 * * 1", 26);
 
     /** {@code platform:bowmark.requests}: the live manifests' requests, or small ones for a development cluster. */
     public static final List<String> REQUESTS = List.of("live", "small");
@@ -152,7 +147,6 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
         var pools = node.field("pools").object();
         var postgres = node.field("postgres").object();
         var rabbitmq = node.field("rabbitmq").object();
-        var backup = node.field("backup").object();
         return Optional.of(new BowmarkSettings(images, paving, concrete, site, paths, replicas,
                 cluster.pool(pools.field("server")), cluster.pool(pools.field("default")),
                 postgres.field("storageSize").matching(QUANTITY, "a size such as 10Gi").orElse("10Gi"),
@@ -162,12 +156,7 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
                 CredentialSettings.read(node.field("jwtRotation"), config, "bowmarkJwtSecret"),
                 node.field("migrationsDir").asString().map(dir -> MigrationFiles.read(node.field("migrationsDir"), dir)),
                 node.field("nightlyRestartSchedule").cron("0 7 * * *"),
-                new BackupSchedule(
-                        backup.field("schedule").cron("0 8 * * *"),
-                        backup.field("retentionDays").asInteger(30, 1, 3650),
-                        backup.field("restoreCheckSchedule").cron("0 10 * * 1"),
-                        backup.field("maxAgeHours").asInteger(26, 1, 24 * 30),
-                        backup.field("sanityQuery").matching(SELECT, "a single SELECT returning one number")),
+                DatabaseBackupSettings.read(node.field("backup"), BACKUP_DEFAULTS),
                 new Secrets(config.requireSecret("bowmarkPavingMongoUri"), config.requireSecret("bowmarkConcreteMongoUri"),
                         secretMap(config, Map.of("email", "bowmarkEmailAddress", "username", "bowmarkEmailUsername",
                                 "password", "bowmarkEmailPassword", "host", "bowmarkEmailHost", "port", "bowmarkEmailPort")),

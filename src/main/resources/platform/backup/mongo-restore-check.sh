@@ -6,7 +6,7 @@ scratch="restore_check_$MONGO_DATABASE"
 mongo() { mongosh --quiet --norc --host "$MONGO_HOST" --port "$MONGO_PORT" -u root -p "$MONGO_ROOT_PASSWORD" --authenticationDatabase admin "$@"; }
 trap 'mongo --eval "db.getSiblingDB(\"$scratch\").dropDatabase()" >/dev/null || true' EXIT
 if ! mongorestore --host "$MONGO_HOST" --port "$MONGO_PORT" --username root --password "$MONGO_ROOT_PASSWORD" \
-    --authenticationDatabase admin --gzip --archive="/restore/$MONGO_DATABASE.archive.gz" \
+    --authenticationDatabase admin --gzip --archive="${RESTORE_DIR:-/restore}/$MONGO_DATABASE.archive.gz" \
     --nsFrom "$MONGO_DATABASE.*" --nsTo "$scratch.*" --drop; then
   echo "restore-check: FAILED to restore the newest dump of $MONGO_DATABASE"
   exit 1

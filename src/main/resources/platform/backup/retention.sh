@@ -30,8 +30,9 @@ expired_keys() {
   done
 }
 
-# gfs_expired_keys DAILY MONTHS: reads keys on stdin, keeps the newest DAILY, plus the newest of
-# each of the MONTHS most recent calendar months; prints every other key.
+# gfs_expired_keys DAILY MONTHS: reads keys on stdin; for each name (the key's folder) keeps its
+# newest DAILY, plus its newest of each of its MONTHS most recent calendar months; prints every
+# other key. Per name, so one database's dumps never push out another's.
 gfs_expired_keys() {
   local daily="$1" months="$2"
   while IFS= read -r key; do
@@ -39,10 +40,11 @@ gfs_expired_keys() {
     [ -n "$stamp" ] && printf '%s %s\n' "$stamp" "$key"
   done | sort -r | awk -v daily="$daily" -v months="$months" '
     {
-      month = substr($1, 1, 6)
-      keep = (NR <= daily)
-      if (!(month in newest) && kept_months < months) {
-        newest[month] = 1; kept_months++; keep = 1
+      name = $2; sub(/[^\/]*$/, "", name)
+      month = name " " substr($1, 1, 6)
+      keep = (++seen[name] <= daily)
+      if (!(month in newest) && kept_months[name] < months) {
+        newest[month] = 1; kept_months[name]++; keep = 1
       }
       if (!keep) print $2
     }'

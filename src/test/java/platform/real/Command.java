@@ -31,22 +31,25 @@ public record Command(List<String> argv, Map<String, String> env, Path workDir, 
     }
 
     /** What a run printed and how it ended. */
-    public record Outcome(int exitCode, String output) {
+    public record Outcome(int exitCode, String output, Duration elapsed) {
         public boolean succeeded() {
             return exitCode == 0;
         }
 
         @Override
         public String toString() {
-            return "exit " + exitCode + ":\n" + output;
+            return "exit " + exitCode + " after " + elapsed.toMillis() + " ms:\n" + output;
         }
     }
 
     public Outcome run() {
-        var builder = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true)
+        var program = new java.util.ArrayList<>(argv);
+        program.set(0, onPath(argv.get(0)));
+        var builder = new ProcessBuilder(program).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(env);
+        var start = System.nanoTime();
         try {
             var process = builder.start();
             var output = new StringBuilder();
@@ -64,13 +67,27 @@ public record Command(List<String> argv, Map<String, String> env, Path workDir, 
                 throw new AssertionError(argv + " did not finish within " + timeout + ":\n" + output);
             }
             reader.join();
-            return new Outcome(process.exitValue(), output.toString());
+            return new Outcome(process.exitValue(), output.toString(), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A bare program name found on the command's own PATH (Java would search the JVM's). */
+    private String onPath(String program) {
+        if (program.contains("/")) {
+            return program;
+        }
+        for (var dir : env.getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            var candidate = Path.of(dir, program);
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return program;
     }
 
     /** {@code base} plus {@code extra}, later keys winning: environments built up in steps. */

@@ -33,7 +33,7 @@ import static platform.Stacks.map;
 @RealServers
 class PostgresReconcileTest {
     @RegisterExtension
-    static final PostgresServer POSTGRES = new PostgresServer();
+    static final PostgresServer POSTGRES = PostgresServer.production();
 
     static final String NAMESPACE = "srq-hpn";
     static final String OWNER = "srq_hpn";
@@ -62,6 +62,12 @@ class PostgresReconcileTest {
             owner.createStatement().execute("CREATE TABLE migrated (id serial PRIMARY KEY, name text NOT NULL)");
         }
         reconcile(current, NAMESPACE);
+    }
+
+    @Test
+    void theServerRunsTheProductionImagesMajorVersion() throws Exception {
+        assertThat(rows("postgres", "SELECT current_setting('server_version_num')::int / 10000"))
+                .containsExactly(Integer.toString(PostgresServer.productionMajor()));
     }
 
     @Test

@@ -22,13 +22,14 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * A fresh PostgreSQL server per test class: the real server binaries of the production image's
- * major version (zonky's build, from Maven Central), on a free loopback port, stopped after the
- * class. Authentication as in the postgres image: the local socket trusts, TCP needs the password
- * (loopback stands in for the pod network here). The client tools the scripts call (psql,
- * pg_dump, ...) come from the machine: zonky ships only the server, and Debian 12's own client is
- * version 15, which refuses to dump a 16 server; {@code .ci/install-test-servers} installs
- * Debian's PostgreSQL 17 client, which dumps and restores 16.
+ * A fresh PostgreSQL server per test class: real server binaries (zonky's build, from Maven
+ * Central) on a free loopback port, stopped after the class. Authentication as in the postgres
+ * image: the local socket trusts, TCP needs the password (loopback stands in for the pod network).
+ * The client tools the scripts call (psql, pg_dump, ...) come from the machine: zonky ships only
+ * the server, Debian 12's own client is 15, which refuses to dump a 16 server, and no Debian suite
+ * packages a 16 client; {@code .ci/install-test-servers} installs Debian 13's 17, which dumps a 16
+ * server but cannot restore into one (it sets transaction_timeout, new in 17). Hence two kinds:
+ * {@link #production()} and {@link #ofTheClientTools()}.
  */
 public final class PostgresServer implements BeforeAllCallback, AfterAllCallback {
     /** The superuser zonky's initdb creates; trusted on loopback for the test's own set-up. */
@@ -38,22 +39,53 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     static final List<String> CLIENT_TOOLS = List.of("psql", "pg_isready", "pg_dump", "pg_dumpall", "pg_restore", "createdb", "dropdb");
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)\\.(\\d+)");
 
+    private final String binaries;
+    private final boolean clientOfTheSameMajor;
     private EmbeddedPostgres server;
     private Path socketDir;
     private Path clientBin;
+
+    private PostgresServer(String binaries, boolean clientOfTheSameMajor) {
+        this.binaries = binaries;
+        this.clientOfTheSameMajor = clientOfTheSameMajor;
+    }
+
+    /** The production image's major version (the binaries on the test classpath); client tools of it or newer. */
+    public static PostgresServer production() {
+        return new PostgresServer(null, false);
+    }
+
+    /** A server of the client tools' major (binaries the build copies beside the classpath), for pg_restore. */
+    public static PostgresServer ofTheClientTools() {
+        return new PostgresServer(System.getProperty("postgres17.binaries"), true);
+    }
 
     /** The production image's major version, e.g. 16 for {@code postgres:16.10}. */
     public static int productionMajor() {
         return Integer.parseInt(Versions.POSTGRES.replaceAll("^postgres:(\\d+).*$", "$1"));
     }
 
+    /** The major version of the binaries this server runs. */
+    public int major() {
+        return binaries == null ? productionMajor() : Integer.parseInt(binaries.replaceAll("^.*-(\\d+)\\.\\d+\\.\\d+\\.jar$", "$1"));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         clientBin = clientTools();
         socketDir = Files.createTempDirectory("pg-socket");
-        var log = Stacks.projectRoot().resolve("target/real-servers/postgres-" + context.getRequiredTestClass().getSimpleName() + ".log");
+        var log = Stacks.projectRoot().resolve("target/real-servers/postgres" + major() + "-"
+                + context.getRequiredTestClass().getSimpleName() + ".log");
         Files.createDirectories(log.getParent());
-        server = EmbeddedPostgres.builder()
+        var builder = EmbeddedPostgres.builder();
+        if (binaries != null) {
+            var jar = Path.of(binaries);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("no PostgreSQL binaries at " + jar + "; the build copies them (mvn process-test-resources)");
+            }
+            builder.setPgBinaryResolver((system, machine) -> fromJar(jar, ("postgres-" + system + "-" + machine + ".txz").toLowerCase(java.util.Locale.ROOT)));
+        }
+        server = builder
                 .setPort(Loopback.freePort())
                 .setServerConfig("unix_socket_directories", socketDir.toString())
                 .setDataDirectoryCustomizer(dataDir -> writeHba(dataDir.toPath()))
@@ -86,8 +118,20 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    /** The first directory with every client tool at this server's major version or newer. */
-    private static Path clientTools() {
+    private static java.io.InputStream fromJar(Path jar, String entry) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            var found = zip.getEntry(entry);
+            if (found == null) {
+                throw new IOException(jar + " has no " + entry);
+            }
+            try (var in = zip.getInputStream(found)) {
+                return new java.io.ByteArrayInputStream(in.readAllBytes());
+            }
+        }
+    }
+
+    /** The first directory with every client tool of a major this server can use. */
+    private Path clientTools() {
         var candidates = new ArrayList<Path>();
         Optional.ofNullable(System.getenv("PG_CLIENT_BIN")).map(Path::of).ifPresent(candidates::add);
         candidates.add(INSTALLED_CLIENT);
@@ -99,13 +143,16 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
             }
             var version = Command.of(Map.of(), dir.resolve("pg_dump").toString(), "--version").run().output();
             var matcher = VERSION.matcher(version);
-            if (matcher.find() && Integer.parseInt(matcher.group(1)) >= productionMajor()) {
-                return dir;
+            if (matcher.find()) {
+                var clientMajor = Integer.parseInt(matcher.group(1));
+                if (clientOfTheSameMajor ? clientMajor == major() : clientMajor >= major()) {
+                    return dir;
+                }
             }
             found.add(dir + " has " + version.strip());
         }
         Programs.unavailable("the PostgreSQL tests need client tools (" + String.join(", ", CLIENT_TOOLS) + ") of version "
-                + productionMajor() + " or newer to dump a " + productionMajor() + " server" + (found.isEmpty() ? "" : "; " + found)
+                + major() + (clientOfTheSameMajor ? "" : " or newer") + " for a " + major() + " server" + (found.isEmpty() ? "" : "; " + found)
                 + ": " + Programs.INSTALL);
         throw new IllegalStateException("unreachable");
     }

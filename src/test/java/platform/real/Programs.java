@@ -41,12 +41,17 @@ public final class Programs {
     }
 
     static Optional<Path> find(String program, Path... dirs) {
+        return all(program, dirs).stream().findFirst();
+    }
+
+    /** Every executable {@code program} in {@code dirs}, then on PATH, in that order. */
+    static List<Path> all(String program, Path... dirs) {
         var candidates = new ArrayList<>(List.of(dirs));
         for (var dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty()) {
                 candidates.add(Path.of(dir));
             }
         }
-        return candidates.stream().map(dir -> dir.resolve(program)).filter(Files::isExecutable).findFirst();
+        return candidates.stream().map(dir -> dir.resolve(program)).filter(Files::isExecutable).distinct().toList();
     }
 }

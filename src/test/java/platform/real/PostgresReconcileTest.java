@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -193,8 +192,7 @@ class PostgresReconcileTest {
     }
 
     private static String secretValue(ProgramRun.Result render, String namespace, String secret, String key) {
-        var value = map(Stacks.object(render, "Secret", namespace, secret).inputs().get("stringData")).get(key);
-        return value instanceof platform.render.Secret hidden ? hidden.value().toString() : Objects.toString(value);
+        return Render.secret(render, namespace, secret, key);
     }
 
     private static Connection app() throws SQLException {

@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import platform.AnsweringCloud;
 import platform.Stacks;
 import platform.render.ProgramRun;
+import platform.render.Secret;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,15 @@ public final class Render {
         var files = new LinkedHashMap<String, String>();
         map(Stacks.object(result, "ConfigMap", namespace, name).inputs().get("data")).forEach((key, value) -> files.put(key, value.toString()));
         return files;
+    }
+
+    /** A rendered Secret's value as the kubelet would read it; fails when the render does not know it. */
+    public static String secret(ProgramRun.Result result, String namespace, String name, String key) {
+        var value = map(Stacks.object(result, "Secret", namespace, name).inputs().getOrDefault("stringData", Map.of())).get(key);
+        if (value == null) {
+            throw new AssertionError("Secret " + namespace + "/" + name + " has no known " + key);
+        }
+        return value instanceof Secret hidden ? hidden.value().toString() : value.toString();
     }
 
     /** The first container of a Deployment's or StatefulSet's pod. */

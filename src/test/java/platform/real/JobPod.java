@@ -28,6 +28,9 @@ public final class JobPod {
     static final Map<String, String> MOUNT_VARIABLES = Map.of(
             "/scripts", "SCRIPTS_DIR", "/backup", "BACKUP_DIR", "/restore", "RESTORE_DIR", "/tmp", "TMPDIR");
 
+    /** A step's limit: generous, as every AWS CLI call starts a Python interpreter. */
+    static final java.time.Duration STEP_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     private final ProgramRun.Result render;
     private final String namespace;
     private final Map<String, Object> pod;
@@ -126,7 +129,7 @@ public final class JobPod {
             }
             return arg;
         }).toArray(String[]::new);
-        return Command.of(env.resolve(), command).in(dir).run();
+        return new Command(List.of(command), env.resolve(), dir, STEP_TIMEOUT).run();
     }
 
     private static void createDirectories(Path path) {

@@ -221,6 +221,56 @@ class PostgresBackupTest {
         assertThat(scratchDatabases()).isEmpty();
     }
 
+    @Test
+    void grandfatherRetentionThroughTheUploadKeepsEachDatabasesOwnDumps() throws Exception {
+        // The Mongo jobs' mode (gfs), through the same upload.sh with two databases' dumps under one prefix.
+        var bucket = bucket();
+        var now = Instant.now();
+        var seeded = new ArrayList<String>();
+        for (var days = 1; days <= 4; days++) {
+            for (var database : List.of(PAVING, CONCRETE)) {
+                seeded.add(key(database, now.minus(Duration.ofDays(days))));
+            }
+        }
+        seeded.add(key(CONCRETE, now.minus(Duration.ofDays(200))));
+        for (var key : seeded) {
+            S3.put(bucket, key, "an earlier dump".getBytes(StandardCharsets.UTF_8));
+        }
+
+        var backup = new JobPod(prod, NAMESPACE, "pg-backup", tmp.resolve("pod-" + ++pods))
+                .env("dump", database(POSTGRES, POSTGRES.port()))
+                .env("upload", env -> bucket(bucket).apply(env).replace("RETENTION", "gfs:2:2"));
+        var run = backup.run();
+
+        assertThat(run.succeeded()).as(run.output()).isTrue();
+        var keys = S3.keys(bucket);
+        for (var database : List.of(PAVING, CONCRETE)) {
+            var folder = PREFIX + database + "/";
+            var uploaded = keys.stream().filter(key -> key.startsWith(folder) && !seeded.contains(key)).toList();
+            assertThat(uploaded).as(database).hasSize(1);
+            var before = new ArrayList<>(seeded.stream().filter(key -> key.startsWith(folder)).toList());
+            before.addAll(uploaded);
+            // Each database keeps exactly what the retention keeps of its own dumps alone.
+            var expected = new ArrayList<>(before);
+            expected.removeAll(gfsExpired(before, 2, 2));
+            assertThat(keys.stream().filter(key -> key.startsWith(folder)).toList()).as(database)
+                    .containsExactlyInAnyOrderElementsOf(expected)
+                    .contains(uploaded.get(0), key(database, now.minus(Duration.ofDays(1))));
+        }
+        assertThat(run.output()).contains("backup: pruned " + key(PAVING, now.minus(Duration.ofDays(4))))
+                .contains("backup: pruned " + key(CONCRETE, now.minus(Duration.ofDays(4))));
+    }
+
+    /** The keys the shipped retention.sh would delete of {@code keys}. */
+    private static List<String> gfsExpired(List<String> keys, int daily, int months) throws Exception {
+        var script = Files.writeString(Files.createTempFile(tmp, "retention", ".sh"), platform.backup.BackupScripts.load("retention.sh"));
+        var input = Files.writeString(Files.createTempFile(tmp, "keys", ".txt"), String.join("\n", keys) + "\n");
+        var outcome = Command.of(Map.of("PATH", "/usr/bin:/bin"), "bash", "-c",
+                "source '" + script + "' && gfs_expired_keys " + daily + " " + months + " < '" + input + "'").run();
+        assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
+        return outcome.output().lines().filter(line -> !line.isBlank()).toList();
+    }
+
     /** The pg-backup CronJob's pod against the test's server (at {@code port}) and bucket. */
     private static JobPod backupPod(String bucket, int port) {
         return new JobPod(prod, NAMESPACE, "pg-backup", tmp.resolve("pod-" + ++pods))

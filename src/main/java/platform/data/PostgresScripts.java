@@ -20,18 +20,19 @@ final class PostgresScripts {
         return """
                 #!/bin/sh
                 # postStart: wait for the server on TCP (not the init-time server, which has no TCP), then reconcile.
+                # The paths default to the container's; the tests run this same script with their own.
                 set -eu
-                exec >/proc/1/fd/1 2>&1
+                exec >"${RECONCILE_LOG:-/proc/1/fd/1}" 2>&1
                 tries=0
                 until pg_isready -q -h 127.0.0.1 -U "$POSTGRES_USER" -d postgres; do
                   tries=$((tries + 1))
                   if [ "$tries" -ge 150 ]; then echo "reconcile: postgres did not become ready"; exit 1; fi
                   sleep 2
                 done
-                psql -v ON_ERROR_STOP=1 -q -h /var/run/postgresql -U "$POSTGRES_USER" -d postgres \\
+                psql -v ON_ERROR_STOP=1 -q -h "${SOCKET_DIR:-/var/run/postgresql}" -U "$POSTGRES_USER" -d postgres \\
                   --set=owner="$POSTGRES_USER" --set=owner_password="$POSTGRES_PASSWORD" \\
                   --set=app="${APP_USER:-}" --set=app_password="${APP_PASSWORD:-}" \\
-                  -f /scripts/reconcile.sql
+                  -f "${SCRIPTS_DIR:-/scripts}/reconcile.sql"
                 echo "reconcile: roles, passwords and databases are as configured"
                 """;
     }

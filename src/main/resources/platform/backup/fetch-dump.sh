@@ -8,6 +8,10 @@ source "${SCRIPTS_DIR:-/scripts}/retention.sh"
 source "${SCRIPTS_DIR:-/scripts}/s3.sh"
 restore="${RESTORE_DIR:-/restore}"
 dump="${DUMP:-newest}"
+if [ "${FORCE:-no}" != yes ] && [ "${FORCE:-no}" != no ]; then
+  echo "restore: FAILED: FORCE must be yes or no, got '$FORCE'"
+  exit 1
+fi
 
 keys=()
 if [ "$dump" = newest ]; then

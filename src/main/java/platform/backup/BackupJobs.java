@@ -5,7 +5,6 @@ import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import platform.data.Datastore;
@@ -155,11 +154,6 @@ final class BackupJobs {
 
     /** A job's pod: every step but the last as an init container, in order; the last after they all succeeded. */
     static PodSpecArgs pod(String scriptsConfigMap, String workDir, List<Step> steps) {
-        return pod(scriptsConfigMap, workDir, steps, Volumes.scratch("work"));
-    }
-
-    /** The same with another volume as the work directory (a claim, for data larger than a node's scratch space). */
-    static PodSpecArgs pod(String scriptsConfigMap, String workDir, List<Step> steps, VolumeArgs work) {
         var containers = steps.stream().map(step -> container(step, workDir)).toList();
         return PodSpecArgs.builder()
                 .restartPolicy("Never")
@@ -168,7 +162,7 @@ final class BackupJobs {
                 .securityContext(Hardening.pod(steps.get(steps.size() - 1).runAs()))
                 .initContainers(containers.subList(0, containers.size() - 1))
                 .containers(containers.get(containers.size() - 1))
-                .volumes(work, Volumes.scratch("tmp"), Volumes.configMap("scripts", scriptsConfigMap, 0555))
+                .volumes(Volumes.scratch("work"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scriptsConfigMap, 0555))
                 .build();
     }
 

@@ -44,9 +44,17 @@ final class StatefulStore {
     }
 
     record Spec(String name, NamespaceRef namespace, AppLabels labels, RunAs runAs, List<Port> ports,
-                ContainerArgs container, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
+                List<ContainerArgs> containers, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
                 Optional<VolumeClaim> claim, Map<String, String> podAnnotations, int terminationGraceSeconds,
                 boolean protect) {
+        /** One container, the datastore's own. */
+        Spec(String name, NamespaceRef namespace, AppLabels labels, RunAs runAs, List<Port> ports,
+             ContainerArgs container, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
+             Optional<VolumeClaim> claim, Map<String, String> podAnnotations, int terminationGraceSeconds,
+             boolean protect) {
+            this(name, namespace, labels, runAs, ports, List.of(container), initContainers, volumes, claim, podAnnotations,
+                    terminationGraceSeconds, protect);
+        }
     }
 
     /** The default claim template's name; a store's volume is mounted by its claim's name ({@link VolumeClaim#name()}). */
@@ -81,7 +89,7 @@ final class StatefulStore {
                                 .enableServiceLinks(false)
                                 .terminationGracePeriodSeconds(spec.terminationGraceSeconds())
                                 .initContainers(spec.initContainers())
-                                .containers(spec.container())
+                                .containers(spec.containers())
                                 .volumes(spec.volumes())
                                 .build())
                         .build());

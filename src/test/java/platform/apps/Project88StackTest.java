@@ -274,12 +274,14 @@ class Project88StackTest {
         assertThat(Baseline.WRITABLE_ROOT.stream().filter(name -> name.startsWith(NS + "/")).toList()).containsExactly("project88/search");
         // The index is rebuilt from PostgreSQL, so it has no backup job.
         assertThat(Stacks.where(PROD, r -> r.namespace().equals(NS) && r.kind().equals("CronJob")))
-                .extracting(RegisteredResource::metadataName).containsExactlyInAnyOrder("pg-backup", "pg-restore-check", "pg-restore");
+                .extracting(RegisteredResource::metadataName).containsExactlyInAnyOrder("pg-backup", "pg-restore-check", "pg-restore",
+                        "pg-basebackup", "pg-pitr-check");
     }
 
     @Test
     void eachDatastoreAdmitsOnlyItsClients() {
-        assertThat(admitted(PROD, "db")).containsExactlyInAnyOrder("web", "worker", "pg-backup", "pg-restore-check", "pg-restore");
+        assertThat(admitted(PROD, "db")).containsExactlyInAnyOrder("web", "worker", "pg-backup", "pg-restore-check", "pg-restore",
+                "pg-basebackup", "pg-pitr-check");
         assertThat(admitted(PROD, "redis")).containsExactlyInAnyOrder("web", "worker");
         assertThat(admitted(PROD, "search")).containsExactlyInAnyOrder("web", "worker");
         assertThat(admitted(PROD, "web")).containsExactly("gateway");

@@ -41,6 +41,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
 
     private final String binaries;
     private final boolean clientOfTheSameMajor;
+    private java.util.function.Supplier<Map<String, String>> config = Map::of;
     private EmbeddedPostgres server;
     private Path socketDir;
     private Path clientBin;
@@ -58,6 +59,15 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     /** A server of the client tools' major (binaries the build copies beside the classpath), for pg_restore. */
     public static PostgresServer ofTheClientTools() {
         return new PostgresServer(System.getProperty("postgres17.binaries"), true);
+    }
+
+    /**
+     * Server settings ({@code -c name=value}) read when the server starts, e.g. a render's command line;
+     * a value with spaces is quoted for pg_ctl's shell.
+     */
+    public PostgresServer withConfig(java.util.function.Supplier<Map<String, String>> settings) {
+        this.config = settings;
+        return this;
     }
 
     /** The production image's major version, e.g. 16 for {@code postgres:16.10}. */
@@ -85,6 +95,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
             }
             builder.setPgBinaryResolver((system, machine) -> fromJar(jar, ("postgres-" + system + "-" + machine + ".txz").toLowerCase(java.util.Locale.ROOT)));
         }
+        config.get().forEach((name, value) -> builder.setServerConfig(name, value.contains(" ") ? "'" + value + "'" : value));
         server = builder
                 .setPort(Loopback.freePort())
                 .setServerConfig("unix_socket_directories", socketDir.toString())
@@ -167,6 +178,14 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
 
     public Path clientBin() {
         return clientBin;
+    }
+
+    /** Where this server's own programs are (postgres, pg_ctl, initdb): the directory of a backend's executable. */
+    public Path serverBin() throws SQLException, IOException {
+        try (var connection = superuser("postgres"); var result = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            result.next();
+            return Path.of("/proc/" + result.getInt(1) + "/exe").toRealPath().getParent();
+        }
     }
 
     /** PATH with the client tools first, and the port: what the postgres image's shell has. */

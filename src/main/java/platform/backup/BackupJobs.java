@@ -131,7 +131,8 @@ final class BackupJobs {
     }
 
     /** The scripts every job carries besides its datastore's own. */
-    static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh", "upload.sh", "fetch-newest.sh", "fetch-dump.sh");
+    static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh", "upload.sh", "fetch-newest.sh", "fetch-dump.sh",
+            "restore-guard.sh");
 
     /** Step 2 of a backup: upload under the target's {@code prefix}, then prune by {@code retention} (see upload.sh). */
     static List<EnvVarArgs> uploadEnv(BackupTarget target, String prefix, String retention, List<EnvVarArgs> extra) {

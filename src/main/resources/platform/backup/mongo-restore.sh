@@ -6,39 +6,12 @@
 # in the archive (its app user and password stay the platform's); another database with them (the
 # per-researcher users of Mortimer's alfred). Any failure fails the job.
 set -euo pipefail
+source "${SCRIPTS_DIR:-/scripts}/restore-guard.sh"
 restore="${RESTORE_DIR:-/restore}"
-counts="${SCRIPTS_DIR:-/scripts}/mongo-counts.js"
-force="${FORCE:-no}"
-if [ "$force" != yes ] && [ "$force" != no ]; then
-  echo "restore: FAILED: FORCE must be yes or no, got '$force'"
-  exit 1
-fi
-if ! [ -s "$restore/plan" ]; then
-  echo "restore: FAILED: nothing to restore (no plan from the fetch step)"
-  exit 1
-fi
 connection=(--host "$MONGO_HOST" --port "$MONGO_PORT" --username root --password "$MONGO_ROOT_PASSWORD" --authenticationDatabase admin)
-documents() { mongosh --quiet --norc "${connection[@]}" --eval "const databases = [\"$1\"]; $(cat "$counts")"; }
-
-refused=""
-while read -r db key size; do
-  if ! before=$(documents "$db"); then
-    echo "restore: FAILED: cannot read database $db"
-    exit 1
-  fi
-  holding=$(printf '%s\n' "$before" | awk 'NF == 2 && $2 > 0')
-  if [ -n "$holding" ]; then
-    echo "restore: database $db holds documents:"
-    printf '%s\n' "$holding" | sed 's/^/restore:   /'
-    if [ "$force" != yes ]; then
-      refused="$refused $db"
-    fi
-  fi
-done < "$restore/plan"
-if [ -n "$refused" ]; then
-  echo "restore: REFUSED: not replacing the data of$refused; to replace it, run the job again with FORCE=yes (README)"
-  exit 1
-fi
+counts() { mongosh --quiet --norc "${connection[@]}" --eval "const databases = [\"$1\"]; $(cat "${SCRIPTS_DIR:-/scripts}/mongo-counts.js")"; }
+check_parameters
+refuse_data documents
 
 while read -r db key size; do
   echo "restore: restoring $key ($size bytes) into $db"
@@ -51,11 +24,6 @@ while read -r db key size; do
     echo "restore: FAILED to restore $key into $db"
     exit 1
   fi
-  if ! after=$(documents "$db"); then
-    echo "restore: FAILED: cannot count the restored $db"
-    exit 1
-  fi
-  echo "restore: restored $key into $db: $(printf '%s\n' "$after" | grep -c . || true) collections, $(printf '%s\n' "$after" | awk '{n += $2} END {print n + 0}') documents:"
-  printf '%s\n' "$after" | sed 's/^/restore:   /'
+  log_restored "$db" "$key" collections documents
 done < "$restore/plan"
 echo "restore: OK"

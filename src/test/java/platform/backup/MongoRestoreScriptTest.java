@@ -50,6 +50,7 @@ class MongoRestoreScriptTest {
         Files.createDirectories(dir.resolve("state"));
         Files.createDirectories(dir.resolve("scripts"));
         Files.writeString(dir.resolve("scripts/mongo-counts.js"), BackupScripts.load("mongo-counts.js"));
+        Files.writeString(dir.resolve("scripts/restore-guard.sh"), BackupScripts.load("restore-guard.sh"));
         Files.writeString(dir.resolve("restore/plan"), """
                 mortimer mongo-backups/mortimer/20261124T030000Z.archive.gz 2048
                 alfred mongo-backups/alfred/20261124T030000Z.archive.gz 512

@@ -57,7 +57,7 @@ class RestoreTemplatesTest {
             var admitted = Stacks.object(PROD, "NetworkPolicy", store.namespace(), store.datastore() + "-from-" + store.job());
             assertThat(admitted.input("spec.ingress").orElseThrow().toString()).contains("app.kubernetes.io/name=" + store.job());
             var scripts = Stacks.object(PROD, "ConfigMap", store.namespace(), store.job().replace("-restore", "-backup-scripts"));
-            assertThat(map(scripts.inputs().get("data"))).containsKeys("fetch-dump.sh", store.script());
+            assertThat(map(scripts.inputs().get("data"))).containsKeys("fetch-dump.sh", "restore-guard.sh", store.script());
         }
     }
 
@@ -70,8 +70,11 @@ class RestoreTemplatesTest {
 
     @Test
     void theRestoreScriptsRefuseDataReplaceInOneGoAndLogWhatTheyRestored() {
+        // The refusal is shared (restore-guard.sh); each kind's script calls it before restoring anything.
+        assertThat(BackupScripts.load("restore-guard.sh")).contains("restore: REFUSED").contains("FORCE=yes");
         assertThat(BackupScripts.load("pg-restore.sh")).contains("pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction")
-                .contains("restore: REFUSED").contains("FORCE=yes");
-        assertThat(BackupScripts.load("mongo-restore.sh")).contains("--drop").contains("restore: REFUSED").contains("--restoreDbUsersAndRoles");
+                .contains("source \"${SCRIPTS_DIR:-/scripts}/restore-guard.sh\"").contains("refuse_data rows");
+        assertThat(BackupScripts.load("mongo-restore.sh")).contains("--drop").contains("--restoreDbUsersAndRoles")
+                .contains("source \"${SCRIPTS_DIR:-/scripts}/restore-guard.sh\"").contains("refuse_data documents");
     }
 }

@@ -24,19 +24,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shape every backup and restore-check job shares: step 1 in the database's own image (dump or
- * restore tools), step 2 in the AWS CLI image, handing files over in an emptyDir; scripts from a
- * ConfigMap; each step fails the job on any error.
+ * The shape every backup and restore job shares: steps in the database's own image (dump or
+ * restore tools) and in the AWS CLI image, handing files over in an emptyDir; scripts from a
+ * ConfigMap; each step fails the job on any error. A datastore's dumps get three jobs:
+ * {@code <kind>-backup} (scheduled), {@code <kind>-restore-check} (scheduled, into a scratch
+ * database) and {@code <kind>-restore} (a template: into the live database, started by hand).
  */
 final class BackupJobs {
     static final String WORK_DIR_BACKUP = "/backup";
     static final String WORK_DIR_RESTORE = "/restore";
+    /** The restore-into-live job's parameters, as the template sets them; an operator overrides them per run (README). */
+    static final String DUMP = "DUMP";
+    static final String FORCE = "FORCE";
+    static final String NEWEST = "newest";
 
     private BackupJobs() {
     }
 
     /** The shared scripts plus the datastore's own, as files of a ConfigMap mounted at /scripts. */
-    private static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> ownScripts) {
+    static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> ownScripts) {
         var files = new ArrayList<>(SHARED_SCRIPTS);
         files.addAll(ownScripts);
         return new ConfigMap(namespace.name() + "-" + name, ConfigMapArgs.builder()
@@ -46,28 +52,38 @@ final class BackupJobs {
     }
 
     record Step(String name, ContainerImage image, String script, List<EnvVarArgs> env, RunAs runAs) {
+        Step {
+            env = List.copyOf(env);
+        }
     }
 
     /**
-     * What a datastore brings to its two jobs, {@code <kind>-backup} and {@code <kind>-restore-check};
-     * its scripts are {@code <kind>-dump.sh} and {@code <kind>-restore-check.sh}.
+     * What a datastore brings to its jobs; its scripts are {@code <kind>-dump.sh},
+     * {@code <kind>-restore-check.sh}, {@code <kind>-restore.sh} and {@code <kind>-counts.<countsExtension>}.
      *
      * @param kind       {@code pg} or {@code mongo}: names the jobs, their scripts and their ConfigMap
      * @param image      the datastore's image, which has its dump and restore tools
-     * @param storeEnv   how the dump step reaches the datastore
-     * @param restoreEnv how the restore step reaches it
-     * @param uploadEnv  see {@link #uploadEnv}
-     * @param fetchEnv   see {@link #fetchEnv}
+     * @param prefix     the dumps' key prefix under the target's root, e.g. {@code pg-backups/}
+     * @param names      the databases, space-separated: each has its folder {@code <prefix><name>/}
+     * @param extension  a dump's file extension, e.g. {@code pgdump}
+     * @param retention  {@code days:N} or {@code gfs:DAILY:MONTHS} (see upload.sh)
+     * @param storeEnv   how the dump and restore steps reach the datastore
+     * @param checkEnv   what the restore check adds to {@code storeEnv}
+     * @param s3Extra    what the AWS CLI steps add (the SSE-C key of encrypted dumps)
      */
     record Plan(Datastore store, BackupTarget target, String kind, ContainerImage image, RunAs runAs, String schedule,
-                String restoreCheckSchedule, List<EnvVarArgs> storeEnv, List<EnvVarArgs> restoreEnv, List<EnvVarArgs> uploadEnv,
-                List<EnvVarArgs> fetchEnv) {
+                String restoreCheckSchedule, String prefix, String names, String extension, String countsExtension,
+                String retention, int maxAgeHours, List<EnvVarArgs> storeEnv, List<EnvVarArgs> checkEnv, List<EnvVarArgs> s3Extra) {
         String backupJob() {
             return kind + "-backup";
         }
 
         String restoreCheckJob() {
             return kind + "-restore-check";
+        }
+
+        String restoreJob() {
+            return kind + "-restore";
         }
     }
 
@@ -76,62 +92,84 @@ final class BackupJobs {
         return store.labels().forInstance(job, job, "backup");
     }
 
-    /** The scripts ConfigMap, both CronJobs, and the datastore admitting both jobs. */
+    /** The scripts ConfigMap, the three jobs, and the datastore admitting each. */
     static void install(Resource parent, Plan plan) {
         var store = plan.store();
         var namespace = store.namespace();
         var backupLabels = labels(store, plan.backupJob());
         var checkLabels = labels(store, plan.restoreCheckJob());
+        var restoreLabels = labels(store, plan.restoreJob());
         var scripts = plan.kind() + "-backup-scripts";
-        scripts(parent, scripts, namespace, backupLabels, List.of(plan.kind() + "-dump.sh", plan.kind() + "-restore-check.sh"));
-        cronJob(parent, store, plan.backupJob(), backupLabels, plan.schedule(), scripts, WORK_DIR_BACKUP,
+        scripts(parent, scripts, namespace, backupLabels, List.of(plan.kind() + "-dump.sh", plan.kind() + "-restore-check.sh",
+                plan.kind() + "-restore.sh", plan.kind() + "-counts." + plan.countsExtension()));
+        var target = plan.target();
+        var checkEnv = new ArrayList<>(plan.storeEnv());
+        checkEnv.addAll(plan.checkEnv());
+        var fetchEnv = fetchEnv(target, plan.prefix(), plan.names(), plan.extension(), plan.s3Extra());
+        fetchEnv.add(Env.plain("MAX_AGE_HOURS", Integer.toString(plan.maxAgeHours())));
+
+        CronJobs.create(parent, plan.backupJob(), namespace, backupLabels, plan.schedule(), pod(store, scripts, WORK_DIR_BACKUP, List.of(
                 new Step("dump", plan.image(), plan.kind() + "-dump.sh", plan.storeEnv(), plan.runAs()),
-                new Step("upload", plan.target().awsCli(), "upload.sh", plan.uploadEnv(), RunAs.TOOL));
-        cronJob(parent, store, plan.restoreCheckJob(), checkLabels, plan.restoreCheckSchedule(), scripts, WORK_DIR_RESTORE,
-                new Step("fetch", plan.target().awsCli(), "fetch-newest.sh", plan.fetchEnv(), RunAs.TOOL),
-                new Step("restore", plan.image(), plan.kind() + "-restore-check.sh", plan.restoreEnv(), plan.runAs()));
+                new Step("upload", target.awsCli(), "upload.sh", uploadEnv(target, plan.prefix(), plan.retention(), plan.s3Extra()), RunAs.TOOL))), 1);
+        CronJobs.create(parent, plan.restoreCheckJob(), namespace, checkLabels, plan.restoreCheckSchedule(), pod(store, scripts, WORK_DIR_RESTORE, List.of(
+                new Step("fetch", target.awsCli(), "fetch-newest.sh", fetchEnv, RunAs.TOOL),
+                new Step("restore", plan.image(), plan.kind() + "-restore-check.sh", checkEnv, plan.runAs()))), 1);
+        CronJobs.template(parent, plan.restoreJob(), namespace, restoreLabels, pod(store, scripts, WORK_DIR_RESTORE, List.of(
+                new Step("fetch", target.awsCli(), "fetch-dump.sh", withParameters(fetchEnv(target, plan.prefix(), plan.names(),
+                        plan.extension(), plan.s3Extra())), RunAs.TOOL),
+                new Step("restore", plan.image(), plan.kind() + "-restore.sh", withParameters(plan.storeEnv()), plan.runAs()))));
         store.allowFrom(plan.backupJob(), backupLabels.selector());
         store.allowFrom(plan.restoreCheckJob(), checkLabels.selector());
+        store.allowFrom(plan.restoreJob(), restoreLabels.selector());
     }
 
-    /** The scripts every job carries besides its own dump and restore steps. */
-    static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh", "upload.sh", "fetch-newest.sh");
+    /** The restore's parameters with their safe values: the newest dumps, and no replacing of data. */
+    private static List<EnvVarArgs> withParameters(List<EnvVarArgs> env) {
+        var all = new ArrayList<>(env);
+        all.add(Env.plain(DUMP, NEWEST));
+        all.add(Env.plain(FORCE, "no"));
+        return all;
+    }
 
-    /** Step 2 of a backup: upload under the target's {@code kind} prefix, then prune by {@code retention} (see upload.sh). */
-    static List<EnvVarArgs> uploadEnv(BackupTarget target, String kind, String retention, List<EnvVarArgs> extra) {
+    /** The scripts every job carries besides its datastore's own. */
+    static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh", "upload.sh", "fetch-newest.sh", "fetch-dump.sh",
+            "restore-guard.sh");
+
+    /** Step 2 of a backup: upload under the target's {@code prefix}, then prune by {@code retention} (see upload.sh). */
+    static List<EnvVarArgs> uploadEnv(BackupTarget target, String prefix, String retention, List<EnvVarArgs> extra) {
         var env = new ArrayList<>(target.s3Env());
-        env.add(Env.plain("PREFIX", target.prefix(kind)));
+        env.add(Env.plain("PREFIX", target.prefix(prefix)));
         env.add(Env.plain("RETENTION", retention));
         env.addAll(extra);
         return env;
     }
 
-    /** Step 1 of a restore check: fetch the newest dump of each name, failing when missing or stale. */
-    static List<EnvVarArgs> fetchEnv(BackupTarget target, String kind, String names, String extension, int maxAgeHours,
-                                     List<EnvVarArgs> extra) {
+    /** Step 1 of a restore: fetch dumps of {@code names} from under {@code prefix}. */
+    static List<EnvVarArgs> fetchEnv(BackupTarget target, String prefix, String names, String extension, List<EnvVarArgs> extra) {
         var env = new ArrayList<>(target.s3Env());
-        env.add(Env.plain("PREFIX", target.prefix(kind)));
+        env.add(Env.plain("PREFIX", target.prefix(prefix)));
         env.add(Env.plain("NAMES", names));
         env.add(Env.plain("EXTENSION", extension));
-        env.add(Env.plain("MAX_AGE_HOURS", Integer.toString(maxAgeHours)));
         env.addAll(extra);
         return env;
     }
 
-    /** {@code first} runs as an init container, {@code second} after it succeeded. */
-    private static void cronJob(Resource parent, Datastore store, String name, AppLabels labels, String schedule,
-                        String scriptsConfigMap, String workDir, Step first, Step second) {
+    /**
+     * A job's pod: every step but the last as an init container, in order; the last after they all
+     * succeeded. Next to its datastore: on the pool sized for it, and in the same zone for a large dump.
+     */
+    static PodSpecArgs pod(Datastore store, String scriptsConfigMap, String workDir, List<Step> steps) {
+        var containers = steps.stream().map(step -> container(step, workDir)).toList();
         var pod = PodSpecArgs.builder()
                 .restartPolicy("Never")
                 .automountServiceAccountToken(false)
                 .enableServiceLinks(false)
-                .securityContext(Hardening.pod(second.runAs()))
-                .initContainers(container(first, workDir))
-                .containers(container(second, workDir))
+                .securityContext(Hardening.pod(steps.get(steps.size() - 1).runAs()))
+                .initContainers(containers.subList(0, containers.size() - 1))
+                .containers(containers.get(containers.size() - 1))
                 .volumes(Volumes.scratch("work"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scriptsConfigMap, 0555));
-        // Next to its datastore: the pool sized for it, and the same zone for a large dump.
         NodePool.selector(store.nodePool()).ifPresent(pod::nodeSelector);
-        CronJobs.create(parent, name, store.namespace(), labels, schedule, pod.build(), 1);
+        return pod.build();
     }
 
     private static ContainerArgs container(Step step, String workDir) {

@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code mongo-backups/<db>/<timestamp>.archive.gz}, encrypted at rest with a generated key (SSE-C;
  * the key is a Pulumi secret and a Kubernetes Secret, {@code <name>-backup-key}); the job keeps, per
  * database, the newest 7 and the newest of each of the last 12 months. A restore check restores the
- * newest archive of each into a scratch database and counts its collections (the app database must have some).
+ * newest archive of each into a scratch database and counts its collections (the app database must have some);
+ * {@code mongo-restore}, a template, restores a named archive or the newest into the live database
+ * (refusing one that holds documents unless forced; see mongo-restore.sh and the README).
  */
 public final class MongoBackup extends ComponentResource {
     public static final String PREFIX = "mongo-backups/";
@@ -59,9 +61,8 @@ public final class MongoBackup extends ComponentResource {
                 Env.plain("MONGO_APP_DATABASE", mongo.args().database()));
         var encryption = Env.fromSecret("ENCRYPTION_KEY", new SecretKeyRef(keySecret, "key"));
         BackupJobs.install(this, new BackupJobs.Plan(mongo, args.target(), "mongo", mongo.args().image(), RunAs.MONGO,
-                args.schedule(), args.restoreCheckSchedule(), mongoEnv, mongoEnv,
-                BackupJobs.uploadEnv(args.target(), PREFIX, "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT, List.of(encryption)),
-                BackupJobs.fetchEnv(args.target(), PREFIX, databases, "archive.gz", args.maxAgeHours(), List.of(encryption))));
+                args.schedule(), args.restoreCheckSchedule(), PREFIX, databases, "archive.gz", "js",
+                "gfs:" + NIGHTLY_KEPT + ":" + MONTHS_KEPT, args.maxAgeHours(), mongoEnv, List.of(), List.of(encryption)));
         registerOutputs(Map.of());
     }
 }

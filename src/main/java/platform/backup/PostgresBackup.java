@@ -8,7 +8,6 @@ import platform.k8s.Env;
 import platform.k8s.RunAs;
 
 import javax.annotation.Nullable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +15,9 @@ import java.util.stream.Collectors;
 /**
  * Daily {@code pg_dump -Fc} of every database of a {@link Postgres} (plus {@code pg_dumpall
  * --globals-only}) to {@code pg-backups/<db>/<timestamp>.pgdump}, pruned after the retention, and
- * a restore check that restores the newest dumps into scratch databases and queries them.
+ * a restore check that restores the newest dumps into scratch databases and queries them, and
+ * {@code pg-restore}, a template that restores a named dump or the newest into the live database
+ * (refusing one that holds data unless forced; see pg-restore.sh and the README).
  * Manual run: {@code kubectl create job --from=cronjob/pg-backup pg-backup-manual -n <ns>}.
  */
 public final class PostgresBackup extends ComponentResource {
@@ -57,12 +58,9 @@ public final class PostgresBackup extends ComponentResource {
                 Env.fromSecret("PGUSER", postgres.ref("user")),
                 Env.fromSecret("PGPASSWORD", postgres.ref("password")),
                 Env.plain("DATABASES", databases));
-        var restoreEnv = new ArrayList<>(pgEnv);
-        restoreEnv.add(Env.plain("SANITY_QUERY", args.sanityQuery()));
         BackupJobs.install(this, new BackupJobs.Plan(postgres, args.target(), "pg", postgres.args().image(), RunAs.POSTGRES,
-                args.schedule(), args.restoreCheckSchedule(), pgEnv, restoreEnv,
-                BackupJobs.uploadEnv(args.target(), PREFIX, "days:" + args.retentionDays(), List.of()),
-                BackupJobs.fetchEnv(args.target(), PREFIX, databases, "pgdump", args.maxAgeHours(), List.of())));
+                args.schedule(), args.restoreCheckSchedule(), PREFIX, databases, "pgdump", "sql", "days:" + args.retentionDays(),
+                args.maxAgeHours(), pgEnv, List.of(Env.plain("SANITY_QUERY", args.sanityQuery())), List.of()));
         registerOutputs(Map.of());
     }
 }

@@ -95,6 +95,24 @@ public sealed interface BackupSettings {
                 rules));
     }
 
+    /**
+     * A lifecycle rule over one of {@code prefixes} that would expire objects younger than
+     * {@code days} is a problem on its {@code expireDays}: the backstop must never delete what a
+     * job's own retention still keeps (a point-in-time archive's WAL and base backups).
+     */
+    static void requireKept(ConfigNode backups, BackupSettings settings, int days, String why, String... prefixes) {
+        if (!(settings instanceof Spaces)) {
+            return;
+        }
+        for (var rule : backups.object().field("lifecycle").items()) {
+            var prefix = rule.field("prefix").asString("");
+            var expire = rule.field("expireDays");
+            if (List.of(prefixes).contains(prefix) && expire.asInteger(days, 1, 3650) < days) {
+                expire.reject("at least " + days + " for " + prefix + " (" + why + ", plus a week's margin)");
+            }
+        }
+    }
+
     private static External external(ConfigNode s3, StackConfig config) {
         var accessKey = config.optionalSecret(ACCESS_KEY_SECRET);
         var secretKey = config.optionalSecret(SECRET_KEY_SECRET);

@@ -27,6 +27,10 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var mortimer = MortimerSettings.read(config.get("mortimer"), config, environment, sites, cluster);
         var project88 = Project88Settings.read(config.get("project88"), config, environment, sites, cluster);
         var srqHpn = SrqHpnSettings.read(config.get("srqHpn"), config, environment, sites, cluster);
+        project88.map(system -> system.backup().pointInTime()).filter(PitrSettings::enabled).ifPresent(pitr ->
+                backups.ifPresent(settings -> BackupSettings.requireKept(config.get("backups"), settings, pitr.minimumLifecycleDays(),
+                        "the longest platform:project88.backup.pointInTimeRecovery can need",
+                        PitrSettings.WAL_PREFIX, PitrSettings.BASE_PREFIX)));
         var observability = ObservabilitySettings.read(config.get("observability"), config);
         config.validate();
         return new PlatformSettings(stack, environment, cluster, registry, backups, edge, bowmark, marc, mortimer, project88, srqHpn,

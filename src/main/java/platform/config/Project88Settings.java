@@ -82,8 +82,12 @@ public record Project88Settings(Site site, Optional<String> pool, Web web, Worke
     public record Search(String heap, String storageSize, CredentialSource adminPassword) {
     }
 
-    public record Backup(String schedule, int retentionDays, String restoreCheckSchedule, int maxAgeHours) {
+    /** @param pointInTime continuous WAL archiving beside the nightly dump (the seed's "WAL streaming"), on when the data is durable */
+    public record Backup(String schedule, int retentionDays, String restoreCheckSchedule, int maxAgeHours, PitrSettings pointInTime) {
     }
+
+    /** The fact sheet's WAL-G archive kept 7 days; base backups before the nightly dump, the replay check after Monday's restore check. */
+    static final PitrSettings.Defaults PITR_DEFAULTS = new PitrSettings.Defaults("0 6 * * *", 7, "0 10 * * 1");
 
     /** @param enabled Mailpit and pgAdmin, in a development stack only */
     public record DevTools(boolean enabled, CredentialSource pgadminPassword) {
@@ -155,7 +159,8 @@ public record Project88Settings(Site site, Optional<String> pool, Web web, Worke
                 new Backup(backupNode.field("schedule").cron("0 7 * * *"),
                         backupNode.field("retentionDays").asInteger(30, 1, 3650),
                         backupNode.field("restoreCheckSchedule").cron("0 9 * * 1"),
-                        backupNode.field("maxAgeHours").asInteger(26, 1, 24 * 30)),
+                        backupNode.field("maxAgeHours").asInteger(26, 1, 24 * 30),
+                        PitrSettings.read(backupNode.field("pointInTimeRecovery"), PITR_DEFAULTS, !(ephemeral && !production))),
                 new DevTools(devTools && !production,
                         CredentialSettings.read(node.field("pgadminRotation"), config, "project88PgadminPassword")),
                 environment));

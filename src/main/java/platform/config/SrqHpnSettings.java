@@ -68,7 +68,8 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
             SecretKeys.SecretKey.optional("srqHpnBigtopIngestToken",
                     "the BIGTOP_INGEST_TOKEN the home bridge already sends; generated when absent"),
             SecretKeys.SecretKey.optional("srqHpnPostgresPassword", "PostgreSQL's srq_hpn (admin) password to keep; generated when absent"),
-            SecretKeys.SecretKey.optional("srqHpnPostgresAppPassword", "PostgreSQL's srq_hpn_app password to keep; generated when absent"));
+            SecretKeys.SecretKey.optional("srqHpnPostgresAppPassword", "PostgreSQL's srq_hpn_app password to keep; generated when absent"),
+            SecretKeys.SecretKey.optional("srqHpnRedisPassword", "the Celery broker Redis' password to keep (celery.enabled); generated when absent"));
 
     /** One plain variable: its name, compose's default and the values it may take. */
     public record Variable(String name, String fallback, Pattern pattern, String expectation) {
@@ -84,8 +85,9 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
      * @param workerConcurrency {@code CELERY_WORKER_CONCURRENCY}, default 2
      * @param logLevel          {@code CELERY_LOG_LEVEL}, default INFO
      * @param redisMaxMemory    the broker's memory; nothing is evicted (a queued task is never dropped for room)
+     * @param redisPassword     generated ({@code redisRotation}) or given ({@code srqHpnRedisPassword})
      */
-    public record Celery(int workerConcurrency, String logLevel, String redisMaxMemory) {
+    public record Celery(int workerConcurrency, String logLevel, String redisMaxMemory, CredentialSource redisPassword) {
     }
 
     private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
@@ -138,16 +140,17 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
                 Duration.ofMinutes(node.field("migration").object().field("timeoutMinutes")
                         .asInteger(MIGRATION_TIMEOUT_MINUTES, 1, 360)),
                 DatabaseBackupSettings.read(node.field("backup"), BACKUP_DEFAULTS),
-                celery(node.field("celery").object())));
+                celery(node.field("celery").object(), config)));
     }
 
     /** Every field is read (so a typo is reported) even when the extra is off. */
-    private static Optional<Celery> celery(ConfigNode node) {
+    private static Optional<Celery> celery(ConfigNode node, StackConfig config) {
         var enabled = node.field("enabled").asBoolean(false);
         var celery = new Celery(
                 node.field("workerConcurrency").asInteger(2, 1, 16),
                 node.field("logLevel").matching(LOG_LEVEL, "DEBUG, INFO, WARNING, ERROR or CRITICAL").orElse("INFO"),
-                node.field("redisMaxMemory").matching(REDIS_MEMORY, "a Redis memory size such as 200mb").orElse("200mb"));
+                node.field("redisMaxMemory").matching(REDIS_MEMORY, "a Redis memory size such as 200mb").orElse("200mb"),
+                CredentialSettings.read(node.field("redisRotation"), config, "srqHpnRedisPassword"));
         return enabled ? Optional.of(celery) : Optional.empty();
     }
 }

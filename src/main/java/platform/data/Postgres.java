@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class Postgres extends Datastore {
     public static final int PORT = 5432;
+    /** Where archive_command leaves finished WAL segments for the sidecar to ship: on the data volume, beside the data. */
+    public static final String WAL_SPOOL = PostgresArgs.DATA_PATH + "/wal-spool";
     private static final Pattern URL_SCHEME = Pattern.compile("postgres(ql)?(\\+[a-z0-9]+)?");
 
     private final PostgresArgs args;
@@ -55,10 +57,16 @@ public final class Postgres extends Datastore {
         appPassword.ifPresent(password -> KubeSecrets.create(this, appSecretName(), namespace, labels(), appSecret(password)));
 
         var scripts = args.name() + "-init";
+        var files = new java.util.LinkedHashMap<String, String>();
+        files.put(PostgresScripts.RECONCILE_SH, PostgresScripts.reconcileShell());
+        files.put(PostgresScripts.RECONCILE_SQL, PostgresScripts.reconcileSql(args));
+        args.walArchiving().ifPresent(archiving -> {
+            files.put(PostgresScripts.WAL_ARCHIVE_SH, PostgresScripts.walArchiveShell());
+            files.put(PostgresScripts.HBA_CONF, PostgresScripts.hba(args.owner()));
+        });
         new ConfigMap(namespace.name() + "-" + scripts, ConfigMapArgs.builder()
                 .metadata(Meta.of(scripts, namespace, labels()))
-                .data(Map.of(PostgresScripts.RECONCILE_SH, PostgresScripts.reconcileShell(),
-                        PostgresScripts.RECONCILE_SQL, PostgresScripts.reconcileSql(args)))
+                .data(files)
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
         var env = new ArrayList<>(List.of(
@@ -74,6 +82,7 @@ public final class Postgres extends Datastore {
         var container = ContainerArgs.builder()
                 .name("postgres")
                 .image(args.image().reference())
+                .args(serverArgs())
                 .ports(ContainerPortArgs.builder().name("postgres").containerPort(PORT).build())
                 .env(env)
                 .resources(args.resources().toArgs())
@@ -97,12 +106,34 @@ public final class Postgres extends Datastore {
             // On the node's disk, not in memory: a database in tmpfs would count against the memory limit.
             volumes.add(Volumes.scratch(args.volume().name()));
         }
+        var containers = new ArrayList<>(List.of(container));
+        args.walArchiving().ifPresent(archiving -> {
+            var sidecar = archiving.sidecar(args, args.volume().name());
+            containers.add(sidecar.container());
+            volumes.addAll(sidecar.volumes());
+        });
 
         statefulSet = StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
-                List.of(new StatefulStore.Port("postgres", PORT)), container, List.of(), volumes,
+                List.of(new StatefulStore.Port("postgres", PORT)), containers, List.of(), volumes,
                 args.ephemeral() ? Optional.empty() : Optional.of(args.volume()), credentialAnnotation(),
                 60, args.protect(), args.nodePool()));
+        args.walArchiving().ifPresent(archiving -> archiving.attach(this));
         registerOutputs(Map.of("secret", Output.of(args.name())));
+    }
+
+    /**
+     * The image's command line; with WAL archiving, {@code archive_command} into the spool, a segment
+     * finished at the latest {@code archive_timeout} after a write, and the rules that let the owner
+     * stream a base backup.
+     */
+    private List<String> serverArgs() {
+        var serverArgs = new ArrayList<>(List.of("postgres"));
+        args.walArchiving().ifPresent(archiving -> serverArgs.addAll(List.of(
+                "-c", "archive_mode=on",
+                "-c", "archive_command=sh /scripts/" + PostgresScripts.WAL_ARCHIVE_SH + " %p %f " + WAL_SPOOL,
+                "-c", "archive_timeout=" + archiving.archiveTimeoutSeconds(),
+                "-c", "hba_file=/scripts/" + PostgresScripts.HBA_CONF)));
+        return serverArgs;
     }
 
     private Map<String, Output<String>> ownerSecret() {

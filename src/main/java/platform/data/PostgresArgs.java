@@ -31,11 +31,13 @@ import java.util.regex.Pattern;
  * @param ephemeral     data in an emptyDir that goes with the pod instead of a claim: a development stack's
  *                      throwaway data (Project 88's tmpfs "to avoid accumulating test junk"); never with {@code protect}
  * @param extraLabels   further labels on its objects and pods, e.g. a seed's log labels
+ * @param walArchiving  continuous WAL archiving for point-in-time recovery; needs durable data
  */
 public record PostgresArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String owner,
                            List<Database> databases, Optional<String> appRole, VolumeClaim volume,
                            ComputeResources resources, CredentialSource password, CredentialSource appPassword,
-                           boolean protect, boolean ephemeral, Optional<String> nodePool, Map<String, String> extraLabels) {
+                           boolean protect, boolean ephemeral, Optional<String> nodePool, Map<String, String> extraLabels,
+                           Optional<WalArchiving> walArchiving) {
     public static final String DATA_PATH = "/var/lib/postgresql/data";
     private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -64,6 +66,10 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
             throw new IllegalArgumentException("postgres " + name + " is protected, so its data cannot be ephemeral");
         }
         extraLabels = Map.copyOf(extraLabels);
+        Objects.requireNonNull(walArchiving, "walArchiving");
+        if (ephemeral && walArchiving.isPresent()) {
+            throw new IllegalArgumentException("postgres " + name + " has ephemeral data, which point-in-time recovery cannot archive");
+        }
     }
 
     private static void requireRole(String role) {
@@ -92,6 +98,7 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         private boolean ephemeral;
         private Optional<String> nodePool = Optional.empty();
         private final Map<String, String> extraLabels = new LinkedHashMap<>();
+        private WalArchiving walArchiving;
 
         private Builder(NamespaceRef namespace, String system) {
             this.namespace = namespace;
@@ -114,10 +121,13 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         /** Names the data volume as a seed or the running system does: PVC {@code <claimName>-<name>-0}. */
         public Builder claimName(String value) { volume = volume.withName(value); return this; }
         public Builder labels(Map<String, String> values) { extraLabels.putAll(values); return this; }
+        /** Point-in-time recovery, in one call: WAL archived continuously, base backups, a replay check (empty: none). */
+        public Builder walArchiving(Optional<? extends WalArchiving> value) { walArchiving = value.orElse(null); return this; }
 
         public PostgresArgs build() {
             return new PostgresArgs(namespace, system, name, image, Objects.requireNonNull(owner, "owner"), databases,
-                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect, ephemeral, nodePool, extraLabels);
+                    Optional.ofNullable(appRole), volume, resources, password, appPassword, protect, ephemeral, nodePool, extraLabels,
+                    Optional.ofNullable(walArchiving));
         }
     }
 }

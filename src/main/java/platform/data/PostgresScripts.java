@@ -14,24 +14,68 @@ final class PostgresScripts {
 
     static final String RECONCILE_SQL = "reconcile.sql";
     static final String RECONCILE_SH = "reconcile.sh";
+    static final String WAL_ARCHIVE_SH = "wal-archive.sh";
+    static final String HBA_CONF = "pg_hba.conf";
+
+    /**
+     * The server's {@code archive_command}: {@code sh wal-archive.sh %p %f <spool>}. Compresses the
+     * finished segment (or timeline history file) into the spool on the data volume, written under a
+     * temporary name, flushed, then renamed, so the sidecar only ever sees whole files; exits 0 only
+     * then, and PostgreSQL keeps the segment until it does. A retry after a crash overwrites its own
+     * unshipped copy.
+     */
+    static String walArchiveShell() {
+        return """
+                #!/bin/sh
+                # archive_command (PostgreSQL image): wal-archive.sh <path of the segment> <its file name> <spool directory>
+                set -eu
+                source="$1"; name="$2"; spool="$3"
+                mkdir -p "$spool"
+                partial="$spool/.$name.gz.partial"
+                gzip -c "$source" > "$partial"
+                sync "$partial"
+                mv -f "$partial" "$spool/$name.gz"
+                sync "$spool"
+                """;
+    }
+
+    /**
+     * The image's client rules (initdb's trust on the socket and loopback, the entrypoint's password
+     * over the network), plus streaming replication for the owner over the network with its password:
+     * what pg_basebackup needs from the base backup job.
+     */
+    static String hba(String owner) {
+        return """
+                # pg_hba.conf of a PostgreSQL with WAL archiving (hba_file): the image's rules plus replication for the owner.
+                local all all trust
+                host all all 127.0.0.1/32 trust
+                host all all ::1/128 trust
+                local replication all trust
+                host replication all 127.0.0.1/32 trust
+                host replication all ::1/128 trust
+                host all all all scram-sha-256
+                host replication %s all scram-sha-256
+                """.formatted(owner);
+    }
 
     /** Run by the container's postStart hook; logs to the container log; fails the start if the SQL fails. */
     static String reconcileShell() {
         return """
                 #!/bin/sh
                 # postStart: wait for the server on TCP (not the init-time server, which has no TCP), then reconcile.
+                # The paths default to the container's; the tests run this same script with their own.
                 set -eu
-                exec >/proc/1/fd/1 2>&1
+                exec >"${RECONCILE_LOG:-/proc/1/fd/1}" 2>&1
                 tries=0
                 until pg_isready -q -h 127.0.0.1 -U "$POSTGRES_USER" -d postgres; do
                   tries=$((tries + 1))
                   if [ "$tries" -ge 150 ]; then echo "reconcile: postgres did not become ready"; exit 1; fi
                   sleep 2
                 done
-                psql -v ON_ERROR_STOP=1 -q -h /var/run/postgresql -U "$POSTGRES_USER" -d postgres \\
+                psql -v ON_ERROR_STOP=1 -q -h "${SOCKET_DIR:-/var/run/postgresql}" -U "$POSTGRES_USER" -d postgres \\
                   --set=owner="$POSTGRES_USER" --set=owner_password="$POSTGRES_PASSWORD" \\
                   --set=app="${APP_USER:-}" --set=app_password="${APP_PASSWORD:-}" \\
-                  -f /scripts/reconcile.sql
+                  -f "${SCRIPTS_DIR:-/scripts}/reconcile.sql"
                 echo "reconcile: roles, passwords and databases are as configured"
                 """;
     }

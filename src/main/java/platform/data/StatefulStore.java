@@ -49,17 +49,17 @@ final class StatefulStore {
      * @param nodePool the DOKS pool the pod runs on, or empty for any node
      */
     record Spec(String name, NamespaceRef namespace, AppLabels labels, RunAs runAs, List<Port> ports,
-                ContainerArgs container, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
+                List<ContainerArgs> containers, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
                 Optional<VolumeClaim> claim, Map<String, String> podAnnotations, int terminationGraceSeconds,
                 boolean protect, Optional<String> nodePool) {
 
-        /** On any node. */
+        /** One container, the datastore's own. */
         Spec(String name, NamespaceRef namespace, AppLabels labels, RunAs runAs, List<Port> ports,
              ContainerArgs container, List<ContainerArgs> initContainers, List<VolumeArgs> volumes,
              Optional<VolumeClaim> claim, Map<String, String> podAnnotations, int terminationGraceSeconds,
-             boolean protect) {
-            this(name, namespace, labels, runAs, ports, container, initContainers, volumes, claim, podAnnotations,
-                    terminationGraceSeconds, protect, Optional.empty());
+             boolean protect, Optional<String> nodePool) {
+            this(name, namespace, labels, runAs, ports, List.of(container), initContainers, volumes, claim, podAnnotations,
+                    terminationGraceSeconds, protect, nodePool);
         }
     }
 
@@ -87,7 +87,7 @@ final class StatefulStore {
                 .enableServiceLinks(false)
                 .terminationGracePeriodSeconds(spec.terminationGraceSeconds())
                 .initContainers(spec.initContainers())
-                .containers(spec.container())
+                .containers(spec.containers())
                 .volumes(spec.volumes());
         NodePool.selector(spec.nodePool()).ifPresent(pod::nodeSelector);
         var statefulSpec = StatefulSetSpecArgs.builder()

@@ -28,11 +28,29 @@ public final class CronJobs {
 
     public static CronJob create(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,
                                  PodSpecArgs pod, int backoffLimit) {
+        return create(parent, name, namespace, labels, schedule, false, pod, backoffLimit);
+    }
+
+    /** February 31st: a template's schedule, which never fires even if someone resumes it. */
+    public static final String NEVER = "0 0 31 2 *";
+
+    /**
+     * A Job template: a suspended CronJob that never fires, started by hand with
+     * {@code kubectl create job --from=cronjob/<name> <job> -n <namespace>}; no retry ({@code backoffLimit} 0),
+     * since what it does (a restore) is looked at before it is run again.
+     */
+    public static CronJob template(Resource parent, String name, NamespaceRef namespace, AppLabels labels, PodSpecArgs pod) {
+        return create(parent, name, namespace, labels, NEVER, true, pod, 0);
+    }
+
+    private static CronJob create(Resource parent, String name, NamespaceRef namespace, AppLabels labels, String schedule,
+                                  boolean suspended, PodSpecArgs pod, int backoffLimit) {
         requireSchedule(name, schedule);
         return new CronJob(namespace.name() + "-" + name, CronJobArgs.builder()
                 .metadata(Meta.of(name, namespace, labels))
                 .spec(CronJobSpecArgs.builder()
                         .schedule(schedule)
+                        .suspend(suspended)
                         .timeZone("Etc/UTC")
                         .concurrencyPolicy("Forbid")
                         .startingDeadlineSeconds(3600)

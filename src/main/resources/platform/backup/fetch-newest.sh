@@ -1,9 +1,9 @@
 #!/bin/bash
 # Restore check, step 1 (AWS CLI image): download the newest dump of each of $NAMES into
-# /restore/<name>.<ext>. Fails when a dump is missing or older than $MAX_AGE_HOURS.
+# /restore/<name>.<ext> ($RESTORE_DIR). Fails when a dump is missing or older than $MAX_AGE_HOURS.
 set -euo pipefail
-source /scripts/retention.sh
-source /scripts/s3.sh
+source "${SCRIPTS_DIR:-/scripts}/retention.sh"
+source "${SCRIPTS_DIR:-/scripts}/s3.sh"
 for name in $NAMES; do
   newest=$(s3 s3api list-objects-v2 --bucket "$BUCKET" --prefix "$PREFIX$name/" --query 'Contents[].Key' --output text \
     | tr '\t' '\n' | grep -v '^None$' | newest_key || true)
@@ -16,6 +16,6 @@ for name in $NAMES; do
     echo "restore-check: FAILED: newest dump of $name is from $stamp, older than $MAX_AGE_HOURS hours"
     exit 1
   fi
-  s3 s3 cp --only-show-errors "${sse[@]}" "s3://$BUCKET/$newest" "/restore/$name.$EXTENSION"
+  s3 s3 cp --only-show-errors "${sse[@]}" "s3://$BUCKET/$newest" "${RESTORE_DIR:-/restore}/$name.$EXTENSION"
   echo "restore-check: fetched $newest"
 done

@@ -11,7 +11,7 @@ trap cleanup EXIT
 for db in $MONGO_DATABASES; do
   scratch="restore_check_$db"
   if ! mongorestore --host "$MONGO_HOST" --port "$MONGO_PORT" --username root --password "$MONGO_ROOT_PASSWORD" \
-      --authenticationDatabase admin --gzip --archive="/restore/$db.archive.gz" \
+      --authenticationDatabase admin --gzip --archive="${RESTORE_DIR:-/restore}/$db.archive.gz" \
       --nsFrom "$db.*" --nsTo "$scratch.*" --drop; then
     echo "restore-check: FAILED to restore the newest dump of $db"
     exit 1

@@ -9,7 +9,7 @@ for db in $DATABASES; do
   scratch="restore_check_$db"
   dropdb --if-exists -h "$PGHOST" -U "$PGUSER" "$scratch"
   createdb -h "$PGHOST" -U "$PGUSER" "$scratch"
-  if ! pg_restore --no-owner --no-privileges --exit-on-error -h "$PGHOST" -U "$PGUSER" -d "$scratch" "/restore/$db.pgdump"; then
+  if ! pg_restore --no-owner --no-privileges --exit-on-error -h "$PGHOST" -U "$PGUSER" -d "$scratch" "${RESTORE_DIR:-/restore}/$db.pgdump"; then
     echo "restore-check: FAILED to restore the newest dump of $db"
     exit 1
   fi

@@ -1,12 +1,12 @@
 #!/bin/bash
-# Backup, step 2 (AWS CLI image): upload what step 1 left in /backup to Spaces under $PREFIX,
+# Backup, step 2 (AWS CLI image): upload what step 1 left in /backup ($BACKUP_DIR) to Spaces under $PREFIX,
 # then delete what retention no longer keeps ($RETENTION: "days:N" or "gfs:DAILY:MONTHS").
 # With $ENCRYPTION_KEY set, objects are encrypted at rest with it (SSE-C); restores need the key.
 set -euo pipefail
-source /scripts/retention.sh
-source /scripts/s3.sh
+source "${SCRIPTS_DIR:-/scripts}/retention.sh"
+source "${SCRIPTS_DIR:-/scripts}/s3.sh"
 
-for dir in /backup/*/; do
+for dir in "${BACKUP_DIR:-/backup}"/*/; do
   name=$(basename "$dir")
   if ! s3 s3 cp --recursive --only-show-errors "${sse[@]}" "$dir" "s3://$BUCKET/$PREFIX$name/"; then
     echo "backup: FAILED to upload $name to s3://$BUCKET/$PREFIX$name/"

@@ -239,7 +239,8 @@ class MortimerStackTest {
         var admitted = Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("NetworkPolicy") && r.namespace().equals(NS)
                         && r.input("spec.podSelector.matchLabels").orElse("").toString().contains("app.kubernetes.io/name=mongodb"))
                 .stream().map(RegisteredResource::metadataName).collect(Collectors.toSet());
-        assertThat(admitted).isEqualTo(Set.of("mongodb-from-mortimer-app", "mongodb-from-mongo-backup", "mongodb-from-mongo-restore-check"));
+        assertThat(admitted).isEqualTo(Set.of("mongodb-from-mortimer-app", "mongodb-from-mongo-backup", "mongodb-from-mongo-restore-check",
+                "mongodb-from-mongo-restore"));
         var fromApp = object(PROD, "NetworkPolicy", "mongodb-from-mortimer-app").input("spec.ingress").orElseThrow().toString();
         assertThat(fromApp).contains("app.kubernetes.io/name=mortimer-app").contains("port=27017").doesNotContain("namespaceSelector");
         assertThat(Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("Service") && r.namespace().equals(NS)))

@@ -274,16 +274,18 @@ class Project88StackTest {
         assertThat(Baseline.WRITABLE_ROOT.stream().filter(name -> name.startsWith(NS + "/")).toList()).containsExactly("project88/search");
         // The index is rebuilt from PostgreSQL, so it has no backup job.
         assertThat(Stacks.where(PROD, r -> r.namespace().equals(NS) && r.kind().equals("CronJob")))
-                .extracting(RegisteredResource::metadataName).containsExactlyInAnyOrder("pg-backup", "pg-restore-check");
+                .extracting(RegisteredResource::metadataName).containsExactlyInAnyOrder("pg-backup", "pg-restore-check", "pg-restore",
+                        "pg-basebackup", "pg-pitr-check");
     }
 
     @Test
     void eachDatastoreAdmitsOnlyItsClients() {
-        assertThat(admitted(PROD, "db")).containsExactlyInAnyOrder("web", "worker", "pg-backup", "pg-restore-check");
+        assertThat(admitted(PROD, "db")).containsExactlyInAnyOrder("web", "worker", "pg-backup", "pg-restore-check", "pg-restore",
+                "pg-basebackup", "pg-pitr-check");
         assertThat(admitted(PROD, "redis")).containsExactlyInAnyOrder("web", "worker");
         assertThat(admitted(PROD, "search")).containsExactlyInAnyOrder("web", "worker");
         assertThat(admitted(PROD, "web")).containsExactly("gateway");
-        assertThat(admitted(DEV, "db")).containsExactlyInAnyOrder("web", "worker", "pg-backup", "pg-restore-check", "pgadmin");
+        assertThat(admitted(DEV, "db")).containsExactlyInAnyOrder("web", "worker", "pg-backup", "pg-restore-check", "pg-restore", "pgadmin");
         assertThat(object(PROD, "NetworkPolicy", "redis-from-worker").input("spec.ingress").orElseThrow().toString())
                 .contains("app.kubernetes.io/name=worker").contains("port=6379");
         assertThat(object(PROD, "NetworkPolicy", "default-deny-ingress").input("spec.policyTypes")).contains(List.of("Ingress"));

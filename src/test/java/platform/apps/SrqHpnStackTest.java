@@ -283,7 +283,8 @@ class SrqHpnStackTest {
             }
         }
         assertThat(admitted).isEqualTo(Map.of("postgres-from-api", "api", "postgres-from-api-migrate", "api-migrate",
-                "postgres-from-pg-backup", "pg-backup", "postgres-from-pg-restore-check", "pg-restore-check"));
+                "postgres-from-pg-backup", "pg-backup", "postgres-from-pg-restore-check", "pg-restore-check",
+                "postgres-from-pg-restore", "pg-restore"));
         var migrationPods = object(PROD, "Job", "api-migrate-9253acd5ea6f").input("spec.template.metadata.labels").orElseThrow().toString();
         assertThat(migrationPods).contains("app.kubernetes.io/name=api-migrate");
 
@@ -291,7 +292,7 @@ class SrqHpnStackTest {
                 .stream().map(RegisteredResource::metadataName).collect(Collectors.toSet());
         assertThat(policies).isEqualTo(Set.of("default-deny-ingress", "api-from-gateway", "api-from-web", "web-from-gateway",
                 "postgres-from-api", "postgres-from-api-migrate", "postgres-from-pg-backup", "postgres-from-pg-restore-check",
-                "metrics-from-collector"));
+                "postgres-from-pg-restore", "metrics-from-collector"));
         assertThat(object(PROD, "NetworkPolicy", "api-from-web").input("spec.ingress").orElseThrow().toString())
                 .contains("app.kubernetes.io/name=web").contains("port=8000");
     }

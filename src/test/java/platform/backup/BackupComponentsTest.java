@@ -99,7 +99,7 @@ class BackupComponentsTest {
         assertThat(upload.get("env").toString()).contains("name=RETENTION, value=gfs:7:12")
                 .contains("name=ENCRYPTION_KEY, valueFrom={secretKeyRef={key=key, name=mongodb-backup-key}}");
         assertThat(BackupScripts.load("s3.sh")).contains("--sse-c AES256 --sse-c-key \"$ENCRYPTION_KEY\"");
-        assertThat(BackupScripts.load("upload.sh")).contains("source /scripts/s3.sh").contains("\"${sse[@]}\"");
+        assertThat(BackupScripts.load("upload.sh")).contains("source \"${SCRIPTS_DIR:-/scripts}/s3.sh\"").contains("\"${sse[@]}\"");
         assertThat(BackupScripts.load("mongo-dump.sh")).contains("--gzip --archive=");
         var key = result.ofType("random:index/randomPassword:RandomPassword").stream()
                 .filter(password -> password.name().equals("mongo-backup-encryption-key")).findFirst().orElseThrow();

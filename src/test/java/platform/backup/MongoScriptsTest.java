@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the real MongoDB dump and restore-check scripts in bash, with stand-ins for mongodump,
  * mongorestore and mongosh that record their arguments, and the jobs' /backup and /restore
- * directories moved into a temporary directory.
+ * directories moved into a temporary directory ({@code BACKUP_DIR}, {@code RESTORE_DIR}).
  */
 class MongoScriptsTest {
     @TempDir
@@ -33,12 +33,12 @@ class MongoScriptsTest {
     }
 
     private Run run(String script, Map<String, String> env) throws IOException, InterruptedException {
-        var text = BackupScripts.load(script).replace("/backup/", dir + "/backup/").replace("/restore/", dir + "/restore/");
         var file = dir.resolve(script);
-        Files.writeString(file, text);
+        Files.writeString(file, BackupScripts.load(script));
         var process = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true);
         process.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
-        process.environment().putAll(Map.of("MONGO_HOST", "mongodb", "MONGO_PORT", "27017", "MONGO_ROOT_PASSWORD", "root-pw"));
+        process.environment().putAll(Map.of("MONGO_HOST", "mongodb", "MONGO_PORT", "27017", "MONGO_ROOT_PASSWORD", "root-pw",
+                "BACKUP_DIR", dir.resolve("backup").toString(), "RESTORE_DIR", dir.resolve("restore").toString()));
         process.environment().putAll(env);
         var started = process.start();
         var output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -109,6 +109,31 @@ class RetentionScriptTest {
     }
 
     @Test
+    void sevenNightlyPlusOnePerMonthAreKeptPerDatabaseNotAcrossTheDatabasesOfAPrefix() throws Exception {
+        // Two databases dumped every night under one prefix; one of them also has older monthlies.
+        var keys = new ArrayList<String>();
+        for (var day = LocalDate.parse("2026-09-01"); !day.isAfter(LocalDate.parse("2026-11-24")); day = day.plusDays(1)) {
+            keys.add(key("pg-backups/paving/", day));
+            keys.add(key("pg-backups/concrete/", day));
+        }
+        keys.add(key("pg-backups/concrete/", LocalDate.parse("2026-05-31")));
+        var expired = bash("gfs_expired_keys 7 12", String.join("\n", keys) + "\n");
+        var kept = new ArrayList<>(keys);
+        kept.removeAll(expired);
+
+        for (var database : List.of("paving", "concrete")) {
+            var prefix = "pg-backups/" + database + "/";
+            var nightly = new ArrayList<String>();
+            for (var day = LocalDate.parse("2026-11-18"); !day.isAfter(LocalDate.parse("2026-11-24")); day = day.plusDays(1)) {
+                nightly.add(key(prefix, day));
+            }
+            assertThat(kept).as(database).containsAll(nightly)
+                    .contains(key(prefix, LocalDate.parse("2026-09-30")), key(prefix, LocalDate.parse("2026-10-31")));
+        }
+        assertThat(kept).contains(key("pg-backups/concrete/", LocalDate.parse("2026-05-31"))).hasSize(2 * (7 + 2) + 1);
+    }
+
+    @Test
     void theNewestDumpIsFoundAndItsAgeChecked() throws Exception {
         var keys = "pg-backups/db/20261122T080000Z.pgdump\npg-backups/db/20261124T080000Z.pgdump\npg-backups/db/20261123T080000Z.pgdump\n";
         assertThat(bash("newest_key", keys)).containsExactly("pg-backups/db/20261124T080000Z.pgdump");

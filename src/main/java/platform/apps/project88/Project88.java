@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import platform.apps.SystemContext;
 import platform.backup.PostgresBackup;
+import platform.backup.PostgresPitr;
 import platform.config.Project88Settings;
 import platform.data.OpenSearch;
 import platform.data.OpenSearchArgs;
@@ -87,6 +88,10 @@ public final class Project88 extends ComponentResource {
         namespace = new AppNamespace(NAMESPACE, SYSTEM, protect, ComponentResourceOptions.builder().parent(this).build()).ref();
         var child = ComponentResourceOptions.builder().parent(this).build();
 
+        var configLabels = AppLabels.of(SYSTEM, "env", "env", "config");
+        var backup = settings.backup();
+        var backupTarget = context.backups().targetFor(this, SYSTEM, namespace, configLabels)
+                .map(target -> target.withAwsCli(context.image(images.awsCli())));
         var db = new Postgres("project88-db", PostgresArgs.builder(namespace, SYSTEM)
                 .name("db")
                 .image(context.image(images.db()))
@@ -100,6 +105,9 @@ public final class Project88 extends ComponentResource {
                 .protect(protect)
                 .labels(logLabels("db"))
                 .nodePool(settings.pool())
+                // The seed's "WAL streaming" beside the nightly dump: point-in-time recovery (PostgresPitr).
+                .walArchiving(backupTarget.filter(target -> backup.pointInTime().enabled())
+                        .map(target -> PostgresPitr.to(target, backup.pointInTime())))
                 .build(), child);
         var redis = new Redis("project88-redis", RedisArgs.cache(namespace, SYSTEM, context.image(images.redis()),
                 settings.redis().maxMemory(), settings.redis().evictionPolicy(), settings.redis().password())
@@ -112,7 +120,6 @@ public final class Project88 extends ComponentResource {
                 .withVolume(settings.search().storageSize(), "search-data")
                 .withLabels(logLabels("search")).withNodePool(settings.pool()), child);
 
-        var configLabels = AppLabels.of(SYSTEM, "env", "env", "config");
         var baseEnv = baseEnv();
         new ConfigMap(NAMESPACE + "-" + BASE_ENV, ConfigMapArgs.builder()
                 .metadata(Meta.of(BASE_ENV, namespace, configLabels))
@@ -172,11 +179,8 @@ public final class Project88 extends ComponentResource {
                         .timeout(ROUTE_TIMEOUT)
                         .build());
 
-        // Point-in-time recovery from continuous WAL archiving (the data-safety issue) attaches to db here.
-        var backup = settings.backup();
-        context.backups().targetFor(this, SYSTEM, namespace, configLabels)
-                .map(target -> target.withAwsCli(context.image(images.awsCli())))
-                .ifPresent(target -> new PostgresBackup("project88-pg-backup", new PostgresBackup.Args(db, target,
+        // Point-in-time recovery is attached to db above, in its builder (walArchiving): the archive is part of its pod.
+        backupTarget.ifPresent(target -> new PostgresBackup("project88-pg-backup", new PostgresBackup.Args(db, target,
                         backup.schedule(), backup.retentionDays(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
                         PostgresBackup.DEFAULT_SANITY_QUERY), child));
 

@@ -23,7 +23,6 @@ import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
 import platform.secrets.Credential;
-import platform.secrets.CredentialSource;
 import platform.secrets.KubeSecrets;
 import platform.workload.AppWorkload;
 import platform.workload.AppWorkloadArgs;
@@ -201,7 +200,7 @@ public final class SrqHpn extends ComponentResource {
     private void celery(SystemContext context, SrqHpnSettings settings, SrqHpnSettings.Celery celery, Postgres postgres,
                         MigrationJob migration, List<String> credentialVersions, ComponentResourceOptions child) {
         var redis = new Redis("srq-hpn-redis", RedisArgs.cache(namespace, SYSTEM, context.image(Versions.REDIS),
-                celery.redisMaxMemory(), "noeviction", CredentialSource.generated()).withNodePool(settings.pool()), child);
+                celery.redisMaxMemory(), "noeviction", celery.redisPassword()).withNodePool(settings.pool()), child);
         var env = new ArrayList<EnvVarArgs>();
         env.add(Env.fromSecret("DATABASE_URL", new SecretKeyRef(DATABASE_SECRET, "DATABASE_URL")));
         env.add(Env.fromSecret("REDIS_URL", new SecretKeyRef(redis.secretName(), "url")));

@@ -14,10 +14,13 @@ import java.util.Map;
  * pending. Metrics come from kube-state-metrics, the kubelets, cert-manager and Envoy.
  */
 public final class PlatformAlerts {
-    /** Every datastore's dump job is {@code <kind>-backup} ({@code pg-backup}, {@code mongo-backup}). */
-    public static final String BACKUP_JOBS = ".+-backup";
-    /** ... and its restore check {@code <kind>-restore-check}. */
-    public static final String RESTORE_CHECK_JOBS = ".+-restore-check";
+    /**
+     * Every datastore's dump job is {@code <kind>-backup} ({@code pg-backup}, {@code mongo-backup}); a
+     * PostgreSQL with point-in-time recovery adds its nightly base backup, {@code pg-basebackup}.
+     */
+    public static final String BACKUP_JOBS = ".+-backup|pg-basebackup";
+    /** ... and their weekly checks: {@code <kind>-restore-check}, and the WAL replay check {@code pg-pitr-check}. */
+    public static final String RESTORE_CHECK_JOBS = ".+-restore-check|pg-pitr-check";
     /** A restore check runs weekly: one missed run plus a day is too long. */
     static final int RESTORE_CHECK_MAX_AGE_DAYS = 8;
     /** The node label DOKS gives each node: its pool's name (kube-state-metrics exports it, see its values). */

@@ -87,8 +87,8 @@ class AlertRulesTest {
         assertThat(byName.get("GatewayErrorRateHigh").get("expr").toString()).endsWith("* 100 > 5");
         // a day's schedule interval (from kube-state-metrics) plus the two hours' grace of the prod stack file
         assertThat(byName.get("BackupOverdue").get("expr").toString()).contains("kube_cronjob_next_schedule_time").endsWith("+ 7200");
-        assertThat(byName.get("BackupFailed").get("expr").toString()).contains("owner_name=~\".+-backup\"");
-        assertThat(byName.get("RestoreCheckFailed").get("expr").toString()).contains("owner_name=~\".+-restore-check\"");
+        assertThat(byName.get("BackupFailed").get("expr").toString()).contains("owner_name=~\".+-backup|pg-basebackup\"");
+        assertThat(byName.get("RestoreCheckFailed").get("expr").toString()).contains("owner_name=~\".+-restore-check|pg-pitr-check\"");
     }
 
     @Test
@@ -151,18 +151,22 @@ class AlertRulesTest {
         }
     }
 
-    /** The backup rules find the jobs by name: every backup CronJob of the stack must carry one of the two names. */
+    /**
+     * The backup rules find the jobs by name: every scheduled backup CronJob of the stack must carry
+     * one of the two names. Restore templates (suspended, started by hand) are watched by the operator.
+     */
     @Test
     void everyBackupCronJobIsWatchedByTheBackupRules() {
         var backups = Stacks.where(PROD, r -> r.isKubernetesObject() && r.kind().equals("CronJob")
-                && "backup".equals(map(r.input("metadata.labels").orElseThrow()).get("app.kubernetes.io/component")));
+                && "backup".equals(map(r.input("metadata.labels").orElseThrow()).get("app.kubernetes.io/component"))
+                && !Boolean.TRUE.equals(map(r.input("spec").orElseThrow()).get("suspend")));
         assertThat(backups).isNotEmpty();
         var backup = Pattern.compile(PlatformAlerts.BACKUP_JOBS);
         var check = Pattern.compile(PlatformAlerts.RESTORE_CHECK_JOBS);
         for (var job : backups) {
             var name = job.metadataName();
             assertThat(backup.matcher(name).matches() || check.matcher(name).matches())
-                    .as("backup CronJob %s/%s is named <kind>-backup or <kind>-restore-check", job.namespace(), name).isTrue();
+                    .as("backup CronJob %s/%s is named <kind>-backup or <kind>-restore-check (or the PITR jobs')", job.namespace(), name).isTrue();
             assertThat(backup.matcher(name).matches() && check.matcher(name).matches()).as("%s matches one rule only", name).isFalse();
         }
     }

@@ -311,7 +311,7 @@ class FileSyncScriptTest {
             loop.destroy();
         }
         assertThat(loop.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(loop.exitValue()).isZero();
+        assertThat(loop.exitValue()).as("the loop's exit on SIGTERM; its log:%n%s", read(logFile)).isZero();
     }
 
     private interface Condition {

@@ -32,11 +32,7 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
     public static final Map<String, String> IMAGES = orderedImages();
     public static final List<String> DEPLOYMENTS = List.of(
             "server", "serverConcrete", "worker", "workerConcrete", "consumer", "consumerConcrete", "client", "clientConcrete");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-    private static final Pattern COMMIT = Pattern.compile("[a-f0-9]{40}");
-    private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]+");
-    private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
     /** The live ingress's server paths (fact sheet §7); everything else goes to the client. */
     public static final List<String> SERVER_PATHS = List.of("/graphql", "/file", "/public", "/api");
 
@@ -149,8 +145,8 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
         var rabbitmq = node.field("rabbitmq").object();
         return Optional.of(new BowmarkSettings(images, paving, concrete, site, paths, replicas,
                 cluster.pool(pools.field("server")), cluster.pool(pools.field("default")),
-                postgres.field("storageSize").matching(QUANTITY, "a size such as 10Gi").orElse("10Gi"),
-                rabbitmq.field("storageSize").matching(QUANTITY, "a size such as 5Gi").orElse("5Gi"),
+                postgres.field("storageSize").matching(Patterns.GIB_QUANTITY, Patterns.GIB_QUANTITY_TEXT).orElse("10Gi"),
+                rabbitmq.field("storageSize").matching(Patterns.GIB_QUANTITY, Patterns.GIB_QUANTITY_TEXT).orElse("5Gi"),
                 CredentialSettings.read(postgres.field("rotation"), config, "bowmarkPostgresPassword"),
                 CredentialSettings.read(rabbitmq.field("rotation"), config, "bowmarkRabbitmqPassword"),
                 CredentialSettings.read(node.field("jwtRotation"), config, "bowmarkJwtSecret"),
@@ -174,18 +170,18 @@ public record BowmarkSettings(Map<String, ImageRef> images, List<String> pavingH
      */
     private static Map<String, ImageRef> images(ConfigNode node, Environment environment) {
         var tagNode = node.field("imageTag");
-        var tag = tagNode.requireMatching(TAG, "an image tag (the commit SHA CI built), not latest");
+        var tag = tagNode.requireMatching(ImageRef.TAG, ImageRef.TAG_TEXT);
         if (tag.equals("latest")) {
             tagNode.reject("an immutable tag (the commit SHA CI built)");
-        } else if (environment == Environment.PRODUCTION && !tag.isEmpty() && !COMMIT.matcher(tag).matches()) {
-            tagNode.reject("in production a 40-hex commit SHA (the commit CI built)");
+        } else if (environment == Environment.PRODUCTION && !tag.isEmpty() && !ImageRef.COMMIT_TAG.matcher(tag).matches()) {
+            tagNode.reject("in production " + ImageRef.COMMIT_TAG_TEXT + " (the commit CI built)");
         }
         var digestsNode = node.field("imageDigests").object();
         var images = new LinkedHashMap<String, ImageRef>();
         for (var image : IMAGES.entrySet()) {
-            var digest = digestsNode.field(image.getKey()).matching(DIGEST, "an image digest such as sha256:<64 hex>");
-            if (TAG.matcher(tag).matches() && !tag.equals("latest")) {
-                var ref = new ImageRef(image.getValue(), tag, digest.filter(d -> DIGEST.matcher(d).matches()));
+            var digest = digestsNode.field(image.getKey()).matching(ImageRef.DIGEST, ImageRef.DIGEST_TEXT);
+            if (ImageRef.TAG.matcher(tag).matches() && !tag.equals("latest")) {
+                var ref = new ImageRef(image.getValue(), tag, digest.filter(d -> ImageRef.DIGEST.matcher(d).matches()));
                 ImageSettings.checked(tagNode, ref, environment, ImageSettings.Pinning.DIGEST_OR_RESOLVED)
                         .ifPresent(checked -> images.put(image.getKey(), checked));
             }

@@ -38,7 +38,6 @@ public record MarcSettings(Site site, Optional<String> nodePool, Nfs nfs, Durati
     private static final Pattern POOL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,56}[a-z0-9])?");
     private static final String POOL_TEXT = "a pool name such as prod-20240925 (lower-case letters, digits and '-', at most 58)";
     private static final Pattern HOST = Pattern.compile("(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
-    private static final Pattern FILE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
     public static final List<SecretKeys.SecretKey> SECRETS = List.of(
             SecretKeys.SecretKey.required("marcOpenaiApiKey", "marc_web's OpenAI API key (Secret openai/apiKey, env OPENAI_API_KEY)"));
@@ -139,7 +138,7 @@ public record MarcSettings(Site site, Optional<String> nodePool, Nfs nfs, Durati
     private static Nfs nfs(ConfigNode nfs) {
         var server = nfs.field("server").requireMatching(HOST, "the NFS server's host name or IPv4 address, reachable from the cluster's VPC");
         var pathNode = nfs.field("path");
-        var path = pathNode.requireMatching(FILE_PATH, "the database file's absolute path on the NFS server (the seed's MARC_NFS_DB_PATH), "
+        var path = pathNode.requireMatching(Patterns.ABSOLUTE_PATH, "the database file's absolute path on the NFS server (the seed's MARC_NFS_DB_PATH), "
                 + "such as /ifs/marc_genomics/marc_web_db_RO/marc.sqlite");
         var slash = path.lastIndexOf('/');
         return new Nfs(server, slash <= 0 ? "/" : path.substring(0, slash), path.substring(slash + 1));

@@ -52,8 +52,6 @@ public record MortimerSettings(ImageRef image, List<String> hosts, Site site, in
     static final String DEFAULT_AFFINITY_COOKIE = "mortimer-route";
     static final int DEFAULT_AFFINITY_HOURS = 48;
 
-    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
-    private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
     private static final Pattern BODY = Pattern.compile("[1-9]\\d*(Ki|Mi)");
     private static final Pattern COOKIE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -116,14 +114,14 @@ public record MortimerSettings(ImageRef image, List<String> hosts, Site site, in
         return Optional.of(new MortimerSettings(
                 image.orElse(null), hosts, site, replicas, cluster.pool(node.field("pool")),
                 node.field("gunicornThreads").asInteger(DEFAULT_THREADS, 1, 64),
-                node.field("probePath").matching(PATH, "a path the app answers with 200, such as /login").orElse(DEFAULT_PROBE_PATH),
+                node.field("probePath").matching(Patterns.ROOTED_PATH, "a path the app answers with 200, such as /login").orElse(DEFAULT_PROBE_PATH),
                 Duration.ofSeconds(graceSeconds),
-                node.field("instanceStorage").matching(QUANTITY, "a size such as 5Gi").orElse(DEFAULT_INSTANCE_STORAGE),
+                node.field("instanceStorage").matching(Patterns.GIB_QUANTITY, Patterns.GIB_QUANTITY_TEXT).orElse(DEFAULT_INSTANCE_STORAGE),
                 node.field("maxBody").matching(BODY, "a request body limit such as 20Mi").orElse(DEFAULT_MAX_BODY),
                 Duration.ofSeconds(node.field("timeoutSeconds").asInteger(DEFAULT_TIMEOUT_SECONDS, 1, 3600)),
                 affinity.field("cookieName").matching(COOKIE, "a cookie name of letters, digits, '-' and '_'").orElse(DEFAULT_AFFINITY_COOKIE),
                 Duration.ofHours(affinity.field("ttlHours").asInteger(DEFAULT_AFFINITY_HOURS, 1, 24 * 400)),
-                mongo.field("storageSize").matching(QUANTITY, "a size such as 10Gi").orElse(DEFAULT_MONGO_STORAGE),
+                mongo.field("storageSize").matching(Patterns.GIB_QUANTITY, Patterns.GIB_QUANTITY_TEXT).orElse(DEFAULT_MONGO_STORAGE),
                 CredentialSettings.once(config, "mortimerMongoRootPassword"),
                 CredentialSettings.read(mongo.field("rotation"), config, "mortimerMongoPassword"),
                 CredentialSettings.once(config, "mortimerSecretKey"),

@@ -34,7 +34,6 @@ public record ObservabilitySettings(Optional<Destination> logs, Optional<Destina
 
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~/%-]*)?");
     private static final String URL_TEXT = "an http(s) URL without query or credentials, such as https://logs-prod-006.grafana.net/loki/api/v1/push";
-    private static final Pattern PATH_PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,128}");
 
     /**
@@ -88,7 +87,7 @@ public record ObservabilitySettings(Optional<Destination> logs, Optional<Destina
         }
         // Where the backend serves its Prometheus API (and ruler): Mimir's default is /prometheus.
         var prefix = node.field("rules").object().field("prometheusHttpPrefix")
-                .matching(PATH_PREFIX, "a path such as /prometheus (Mimir) or /api/prom");
+                .matching(Patterns.ABSOLUTE_PATH, "a path such as /prometheus (Mimir) or /api/prom");
         var thresholds = node.field("thresholds").object();
         var defaults = Thresholds.DEFAULTS;
         return Optional.of(new ObservabilitySettings(logs, metrics, traces, rules, prefix, new Thresholds(

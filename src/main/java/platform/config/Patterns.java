@@ -3,7 +3,10 @@ package platform.config;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Value formats shared by the settings readers, each with the words a problem message uses. */
+/**
+ * Value formats shared by the settings readers (and the components that check the same values), each with
+ * the words a problem message uses where the format, not the field, is what a reader needs to know.
+ */
 public final class Patterns {
     private Patterns() {
     }
@@ -34,6 +37,16 @@ public final class Patterns {
 
     public static final Pattern CHART_VERSION = Pattern.compile("v?\\d+\\.\\d+\\.\\d+");
     public static final String CHART_VERSION_TEXT = "a pinned chart version such as v1.9.0";
+
+    /** A volume size in whole gibibytes, as the settings' storage sizes take it. */
+    public static final Pattern GIB_QUANTITY = Pattern.compile("[1-9]\\d*Gi");
+    public static final String GIB_QUANTITY_TEXT = "a size such as 10Gi (a whole number of Gi)";
+
+    /** An absolute path of non-empty segments, no trailing '/' (a file or a URL prefix); messages give the field's own example. */
+    public static final Pattern ABSOLUTE_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
+    /** A path from the root where '/' alone and a trailing '/' are fine, such as an HTTP probe path or an NFS export. */
+    public static final Pattern ROOTED_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
 
     /** DigitalOcean's regions, as the provider schema lists them. */
     public static final List<String> REGIONS = List.of(

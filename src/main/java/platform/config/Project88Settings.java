@@ -2,6 +2,7 @@ package platform.config;
 
 import com.pulumi.core.Output;
 import platform.Versions;
+import platform.data.OpenSearchArgs;
 import platform.data.RedisArgs;
 import platform.k8s.ImageRef;
 import platform.secrets.CredentialSource;
@@ -45,9 +46,6 @@ public record Project88Settings(Site site, Optional<String> pool, Web web, Worke
             SecretKeys.SecretKey.optional("project88SearchPassword", "OpenSearch's admin password for a fresh node; generated when absent"),
             SecretKeys.SecretKey.optional("project88PgadminPassword", "the dev-only pgAdmin's login password; generated when absent"));
 
-    private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
-    private static final Pattern REDIS_MEMORY = Pattern.compile("[1-9]\\d*(mb|gb)");
-    private static final Pattern HEAP = Pattern.compile("[1-9]\\d*[mg]");
     private static final Pattern URL = Pattern.compile("https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\\d{1,5})?(/[A-Za-z0-9._~/-]*)?");
     private static final Pattern ARGUMENT = Pattern.compile("[^\\s'\"`$\\\\;|&<>]+");
     /** Names that say "secret": they belong in the vaulted env file, not in a ConfigMap. */
@@ -148,13 +146,14 @@ public record Project88Settings(Site site, Optional<String> pool, Web web, Worke
                 node.field("webEnvRotation").asInteger(0, 0, 1_000_000),
                 node.field("otelEndpoint").matching(URL, "an http(s) URL of an OTLP/HTTP receiver, e.g. " + DEFAULT_OTEL_ENDPOINT)
                         .orElse(DEFAULT_OTEL_ENDPOINT),
-                new Postgres(postgresNode.field("storageSize").matching(QUANTITY, "a size such as 10Gi").orElse("10Gi"), ephemeral && !production,
+                new Postgres(postgresNode.field("storageSize").matching(Patterns.GIB_QUANTITY, Patterns.GIB_QUANTITY_TEXT).orElse("10Gi"),
+                        ephemeral && !production,
                         CredentialSettings.read(postgresNode.field("rotation"), config, "project88PostgresPassword")),
-                new Redis(redisNode.field("maxMemory").matching(REDIS_MEMORY, "a Redis maxmemory such as 256mb").orElse("256mb"),
+                new Redis(redisNode.field("maxMemory").matching(RedisArgs.MAX_MEMORY, RedisArgs.MAX_MEMORY_TEXT).orElse("256mb"),
                         redisNode.field("evictionPolicy").oneOf("volatile-lru", RedisArgs.EVICTION_POLICIES),
                         CredentialSettings.read(redisNode.field("rotation"), config, "project88RedisPassword")),
-                new Search(searchNode.field("heap").matching(HEAP, "a JVM heap such as 512m or 1g").orElse("512m"),
-                        searchNode.field("storageSize").matching(QUANTITY, "a size such as 5Gi").orElse("5Gi"),
+                new Search(searchNode.field("heap").matching(OpenSearchArgs.HEAP, OpenSearchArgs.HEAP_TEXT).orElse("512m"),
+                        searchNode.field("storageSize").matching(Patterns.GIB_QUANTITY, Patterns.GIB_QUANTITY_TEXT).orElse("5Gi"),
                         CredentialSettings.read(searchNode.field("rotation"), config, "project88SearchPassword")),
                 new Backup(backupNode.field("schedule").cron("0 7 * * *"),
                         backupNode.field("retentionDays").asInteger(30, 1, 3650),

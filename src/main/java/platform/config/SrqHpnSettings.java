@@ -1,5 +1,6 @@
 package platform.config;
 
+import platform.data.RedisArgs;
 import platform.k8s.ImageRef;
 import platform.secrets.CredentialSource;
 
@@ -90,8 +91,6 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
     public record Celery(int workerConcurrency, String logLevel, String redisMaxMemory, CredentialSource redisPassword) {
     }
 
-    private static final Pattern QUANTITY = Pattern.compile("[1-9]\\d*Gi");
-    private static final Pattern REDIS_MEMORY = Pattern.compile("[1-9]\\d*(mb|gb)");
     private static final Pattern LOG_LEVEL = Pattern.compile("DEBUG|INFO|WARNING|ERROR|CRITICAL");
 
     public SrqHpnSettings {
@@ -132,7 +131,7 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
                 replicas.field("web").asInteger(1, 0, 20),
                 cluster.pool(node.field("pool")),
                 apiEnv,
-                postgres.field("storageSize").matching(QUANTITY, "a size such as 10Gi").orElse("10Gi"),
+                postgres.field("storageSize").matching(Patterns.GIB_QUANTITY, Patterns.GIB_QUANTITY_TEXT).orElse("10Gi"),
                 CredentialSettings.read(postgres.field("rotation"), config, "srqHpnPostgresPassword"),
                 CredentialSettings.read(postgres.field("appRotation"), config, "srqHpnPostgresAppPassword"),
                 CredentialSettings.read(node.field("jwtRotation"), config, "srqHpnJwtSecret"),
@@ -149,7 +148,7 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
         var celery = new Celery(
                 node.field("workerConcurrency").asInteger(2, 1, 16),
                 node.field("logLevel").matching(LOG_LEVEL, "DEBUG, INFO, WARNING, ERROR or CRITICAL").orElse("INFO"),
-                node.field("redisMaxMemory").matching(REDIS_MEMORY, "a Redis memory size such as 200mb").orElse("200mb"),
+                node.field("redisMaxMemory").matching(RedisArgs.MAX_MEMORY, RedisArgs.MAX_MEMORY_TEXT).orElse("200mb"),
                 CredentialSettings.read(node.field("redisRotation"), config, "srqHpnRedisPassword"));
         return enabled ? Optional.of(celery) : Optional.empty();
     }

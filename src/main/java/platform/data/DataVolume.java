@@ -8,6 +8,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import platform.config.Patterns;
 import platform.k8s.AppLabels;
 import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
@@ -27,7 +28,7 @@ import java.util.Objects;
  */
 public record DataVolume(String name, VolumeClaim claim) {
     public DataVolume {
-        if (name == null || !name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
+        if (name == null || !Patterns.DNS_LABEL.matcher(name).matches()) {
             throw new IllegalArgumentException("a volume claim name must be a DNS label, got " + name);
         }
         Objects.requireNonNull(claim, "claim");

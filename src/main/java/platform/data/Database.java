@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * {@code dbPaving}); the Secret also gets {@code <secretKey>Url}, a ready connection string.
  */
 public record Database(String name, String secretKey) {
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** A lower-case PostgreSQL identifier (at most 63 bytes, never quoted): database and role names. */
+    static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*");
 
     public Database {

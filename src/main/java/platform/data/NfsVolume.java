@@ -12,6 +12,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import platform.config.Patterns;
 import platform.k8s.AppLabels;
 import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
@@ -19,7 +20,6 @@ import platform.k8s.NamespaceRef;
 import javax.annotation.Nullable;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A directory exported by an NFS server outside the cluster, readable by the pods of one namespace:
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 public final class NfsVolume extends ComponentResource {
     /** NFS has no capacity the cluster could enforce; the claim and volume only need to agree. */
     static final String NOMINAL_CAPACITY = "1Gi";
-    private static final Pattern EXPORT_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
 
     /**
      * @param claim      the PersistentVolumeClaim's name in the namespace; the cluster-scoped volume is
@@ -45,7 +44,7 @@ public final class NfsVolume extends ComponentResource {
             if (server == null || server.isBlank()) {
                 throw new IllegalArgumentException("NFS volume " + claim + " needs a server");
             }
-            if (exportPath == null || !EXPORT_PATH.matcher(exportPath).matches()) {
+            if (exportPath == null || !Patterns.ROOTED_PATH.matcher(exportPath).matches()) {
                 throw new IllegalArgumentException("NFS volume " + claim + " needs an absolute export path, got " + exportPath);
             }
         }

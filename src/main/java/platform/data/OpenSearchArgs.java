@@ -8,6 +8,7 @@ import platform.secrets.CredentialSource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * @param name     StatefulSet, Service and Secret name; default {@code opensearch}
@@ -21,10 +22,13 @@ public record OpenSearchArgs(NamespaceRef namespace, String system, String name,
                              VolumeClaim volume, CredentialSource adminPassword, boolean protect, Map<String, String> extraLabels,
                              Optional<String> nodePool) {
     public static final String DATA_PATH = "/usr/share/opensearch/data";
+    /** The JVM heap ({@code -Xms}/{@code -Xmx}) in megabytes or gigabytes. */
+    public static final Pattern HEAP = Pattern.compile("[1-9]\\d*[mg]");
+    public static final String HEAP_TEXT = "a JVM heap such as 512m or 1g";
 
     public OpenSearchArgs {
         Objects.requireNonNull(namespace, "namespace");
-        if (!heap.matches("[1-9]\\d*[mg]")) {
+        if (!HEAP.matcher(heap).matches()) {
             throw new IllegalArgumentException("opensearch heap must be like 512m or 1g, got " + heap);
         }
         Objects.requireNonNull(image, "image of opensearch " + name);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * @param namespace     where it runs
@@ -39,7 +38,6 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
                            boolean protect, boolean ephemeral, Optional<String> nodePool, Map<String, String> extraLabels,
                            Optional<WalArchiving> walArchiving) {
     public static final String DATA_PATH = "/var/lib/postgresql/data";
-    private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     public PostgresArgs {
         Objects.requireNonNull(namespace, "namespace");
@@ -73,7 +71,7 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
     }
 
     private static void requireRole(String role) {
-        if (!ROLE.matcher(role).matches()) {
+        if (!Database.IDENTIFIER.matcher(role).matches()) {
             throw new IllegalArgumentException("postgres role must be a lower-case SQL identifier, got " + role);
         }
     }

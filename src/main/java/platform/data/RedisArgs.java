@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * @param name           StatefulSet, Service and Secret name; default {@code redis}
@@ -21,12 +22,15 @@ import java.util.Optional;
 public record RedisArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String maxMemory,
                         String evictionPolicy, ComputeResources resources, CredentialSource password, Map<String, String> extraLabels,
                         Optional<String> nodePool) {
+    /** Redis' {@code maxmemory} in the units this platform writes it with. */
+    public static final Pattern MAX_MEMORY = Pattern.compile("[1-9]\\d*(mb|gb)");
+    public static final String MAX_MEMORY_TEXT = "a Redis memory size such as 200mb";
     public static final List<String> EVICTION_POLICIES = List.of(
             "noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 
     public RedisArgs {
         Objects.requireNonNull(namespace, "namespace");
-        if (!maxMemory.matches("[1-9]\\d*(mb|gb)")) {
+        if (!MAX_MEMORY.matcher(maxMemory).matches()) {
             throw new IllegalArgumentException("redis maxMemory must be like 200mb or 1gb, got " + maxMemory);
         }
         if (!EVICTION_POLICIES.contains(evictionPolicy)) {

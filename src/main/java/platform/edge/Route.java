@@ -1,5 +1,7 @@
 package platform.edge;
 
+import platform.config.Patterns;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public record Route(String name, List<String> hosts, List<Rule> rules, Duration timeout, Optional<String> maxBody,
                     Map<String, String> headers, Optional<SessionAffinity> sessionAffinity, List<Rule> websockets) {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern SIZE = Pattern.compile("[1-9]\\d*(Ki|Mi|Gi)");
 
     public enum Match { EXACT, PREFIX }
@@ -68,7 +69,7 @@ public record Route(String name, List<String> hosts, List<Rule> rules, Duration 
     }
 
     public Route {
-        if (!NAME.matcher(name).matches()) {
+        if (!Patterns.DNS_LABEL.matcher(name).matches()) {
             throw new IllegalArgumentException("route name must be a DNS label, got " + name);
         }
         hosts = List.copyOf(hosts);

@@ -14,8 +14,17 @@ import java.util.regex.Pattern;
  */
 public record ImageRef(String repository, String tag, Optional<String> digest) {
     private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]{1,5})?(/[a-z0-9]+([._-]{1,2}[a-z0-9]+)*)*");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-    private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+    /** A tag as registries take it; {@code latest} and floating majors fit it and are refused separately. */
+    public static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
+    public static final String TAG_TEXT = "a release or commit tag: letters, digits, '.', '_', '-' (at most 128)";
+    /** A content digest, what the cluster pulls when it is known. */
+    public static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
+    public static final String DIGEST_TEXT = "an image digest such as sha256:<64 hex>";
+    /** A full git commit as a tag: what a CI build from a reviewed commit is tagged with. */
+    public static final Pattern COMMIT_TAG = Pattern.compile("[a-f0-9]{40}");
+    public static final String COMMIT_TAG_TEXT = "a 40-hex commit SHA";
+    /** An all-zero tag or digest: a placeholder someone forgot to replace, not a release. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("0{7,}|sha256:0{64}");
     /** A tag that only moves to the newest release of a major line, e.g. {@code dbmate:2} or {@code postgres:16}. */
     private static final Pattern FLOATING = Pattern.compile("v?\\d{1,2}(-[a-z]+)?");
 
@@ -71,9 +80,9 @@ public record ImageRef(String repository, String tag, Optional<String> digest) {
         return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
     }
 
-    /** An all-zero tag or digest: a placeholder someone forgot to replace, not a release. */
+    /** Whether the tag or the digest is a {@link #PLACEHOLDER}. */
     public boolean isPlaceholder() {
-        return tag.matches("0{7,}") || digest.map(value -> value.matches("sha256:0{64}")).orElse(false);
+        return PLACEHOLDER.matcher(tag).matches() || digest.map(value -> PLACEHOLDER.matcher(value).matches()).orElse(false);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import platform.k8s.ImageRef;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,10 +38,6 @@ public final class ImageBump {
 
     private static final Pattern SYSTEM = Pattern.compile("[a-z][A-Za-z0-9]{0,30}");
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,62}(\\.[A-Za-z][A-Za-z0-9]{0,62}){0,3}");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-    private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
-    private static final Pattern COMMIT = Pattern.compile("[a-f0-9]{40}");
-    private static final Pattern PLACEHOLDER = Pattern.compile("0{7,}|sha256:0{64}");
     /** The key of a tag that a system's images share (Bow-Mark's: the commit they were all built from). */
     private static final String SHARED_TAG = "imageTag";
     /** Per-image digests beside a shared tag; they pin the previous build, so a new tag cannot keep them. */
@@ -52,13 +49,13 @@ public final class ImageBump {
             var problems = new ArrayList<String>();
             check(problems, "system", system, SYSTEM, "a system section name such as marc or srqHpn");
             check(problems, "image", image, IMAGE, "the key under the system that holds the image, such as images.web or imageTag");
-            check(problems, "tag", tag, TAG, "a release or commit tag: letters, digits, '.', '_', '-' (at most 128)");
-            if (tag != null && (tag.equals("latest") || tag.contains("..") || PLACEHOLDER.matcher(tag).matches())) {
+            check(problems, "tag", tag, ImageRef.TAG, ImageRef.TAG_TEXT);
+            if (tag != null && (tag.equals("latest") || tag.contains("..") || ImageRef.PLACEHOLDER.matcher(tag).matches())) {
                 problems.add("tag: got \"" + tag + "\", expected a real release (not latest, not an all-zero placeholder)");
             }
             digest.ifPresent(value -> {
-                check(problems, "digest", value, DIGEST, "sha256:<64 hex>");
-                if (PLACEHOLDER.matcher(value).matches()) {
+                check(problems, "digest", value, ImageRef.DIGEST, ImageRef.DIGEST_TEXT);
+                if (ImageRef.PLACEHOLDER.matcher(value).matches()) {
                     problems.add("digest: an all-zero placeholder is not a build");
                 }
             });
@@ -123,8 +120,9 @@ public final class ImageBump {
 
     /** A tag shared by a system's images (Bow-Mark): the commit CI built them from, nothing else. */
     private static String sharedTag(MappingNode section, Request request) {
-        if (!COMMIT.matcher(request.tag()).matches()) {
-            throw new IllegalArgumentException(request.key() + " is a tag shared by the system's images: expected the 40-hex commit they were built from, got \""
+        if (!ImageRef.COMMIT_TAG.matcher(request.tag()).matches()) {
+            throw new IllegalArgumentException(request.key() + " is a tag shared by the system's images: expected "
+                    + ImageRef.COMMIT_TAG_TEXT + " (the commit they were built from), got \""
                     + request.tag() + "\"");
         }
         if (request.digest().isPresent()) {

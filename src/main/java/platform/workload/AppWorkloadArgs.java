@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.resources.Resource;
+import platform.config.Patterns;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
 import platform.k8s.ContainerImage;
@@ -58,7 +59,6 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
                               Optional<Integer> terminationGraceSeconds, List<Port> extraPorts, Map<String, String> podAnnotations,
                               List<Resource> after, List<ContainerArgs> sidecars, Optional<Duration> readyTimeout,
                               Optional<Integer> servicePort) {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
 
     /** A further port the container declares, by name ({@code smtp}, {@code metrics}). */
@@ -76,7 +76,7 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
     public AppWorkloadArgs {
         Objects.requireNonNull(namespace, "namespace");
         for (var value : List.of(name, container)) {
-            if (!NAME.matcher(value).matches()) {
+            if (!Patterns.DNS_LABEL.matcher(value).matches()) {
                 throw new IllegalArgumentException("workload and container names must be DNS labels, got " + value);
             }
         }

@@ -1,8 +1,9 @@
 package platform.workload;
 
+import platform.config.Patterns;
+
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * How a pod says it serves Prometheus metrics, so a cluster collector can find it: the
@@ -15,13 +16,12 @@ public final class MetricsScrape {
     public static final String SCRAPE = "prometheus.io/scrape";
     public static final String PORT = "prometheus.io/port";
     public static final String PATH = "prometheus.io/path";
-    private static final Pattern URL_PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
 
     private MetricsScrape() {
     }
 
     public static Map<String, String> annotations(int port, String path) {
-        if (!URL_PATH.matcher(path).matches()) {
+        if (!Patterns.ROOTED_PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("a metrics path starts with / and has no query, got " + path);
         }
         var annotations = new TreeMap<String, String>();

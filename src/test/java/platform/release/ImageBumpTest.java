@@ -122,7 +122,7 @@ class ImageBumpTest {
             marc     | images.docs | 1.5.0     | none    | no platform:marc.images.docs to bump
             marc     | images      | 1.5.0     | none    | is not a single value
             marc     | replicas    | 1.5.0     | none    | not an image reference
-            bowmark  | imageTag    | 1.5.0     | none    | expected the 40-hex commit
+            bowmark  | imageTag    | 1.5.0     | none    | expected a 40-hex commit SHA
             """)
     void anAnnouncementThatDoesNotFitTheStackFileIsRefused(String system, String image, String tag, String digest, String expected) {
         assertThatThrownBy(() -> ImageBump.apply(SAMPLE, request(system, image, tag, digest)))

@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,13 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static platform.real.BowmarkDumps.CONCRETE;
+import static platform.real.BowmarkDumps.NAMESPACE;
+import static platform.real.BowmarkDumps.OWNER;
+import static platform.real.BowmarkDumps.PASSWORD;
+import static platform.real.BowmarkDumps.PAVING;
+import static platform.real.BowmarkDumps.PREFIX;
+import static platform.real.BowmarkDumps.STAMP;
 
 /**
  * Bow-Mark's backup and restore-check jobs as the prod stack renders them (seed 001: a daily
@@ -39,14 +44,6 @@ class PostgresBackupTest {
     static final PostgresServer RESTORE = PostgresServer.ofTheClientTools();
     @RegisterExtension
     static final S3Server S3 = new S3Server();
-
-    static final String NAMESPACE = "bowmark";
-    static final String OWNER = "bowmark";
-    static final String PAVING = "bowmark_reports_paving";
-    static final String CONCRETE = "bowmark_reports_concrete";
-    static final String PREFIX = "pg-backups/";
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    static final String PASSWORD = UUID.randomUUID().toString();
 
     static ProgramRun.Result prod;
     @TempDir

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,13 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static platform.real.BowmarkDumps.CONCRETE;
+import static platform.real.BowmarkDumps.NAMESPACE;
+import static platform.real.BowmarkDumps.OWNER;
+import static platform.real.BowmarkDumps.PASSWORD;
+import static platform.real.BowmarkDumps.PAVING;
+import static platform.real.BowmarkDumps.PREFIX;
+import static platform.real.BowmarkDumps.STAMP;
 
 /**
  * Bow-Mark's {@code pg-restore} template as the prod stack renders it, run for real: the shipped
@@ -46,14 +51,6 @@ class PostgresRestoreTest {
     static final PostgresServer LIVE = PostgresServer.ofTheClientTools();
     @RegisterExtension
     static final S3Server S3 = new S3Server();
-
-    static final String NAMESPACE = "bowmark";
-    static final String OWNER = "bowmark";
-    static final String PAVING = "bowmark_reports_paving";
-    static final String CONCRETE = "bowmark_reports_concrete";
-    static final String PREFIX = "pg-backups/";
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    static final String PASSWORD = UUID.randomUUID().toString();
 
     static ProgramRun.Result prod;
     @TempDir

@@ -73,8 +73,7 @@ final class PostgresScripts {
                   sleep 2
                 done
                 psql -v ON_ERROR_STOP=1 -q -h "${SOCKET_DIR:-/var/run/postgresql}" -U "$POSTGRES_USER" -d postgres \\
-                  --set=owner="$POSTGRES_USER" --set=owner_password="$POSTGRES_PASSWORD" \\
-                  --set=app="${APP_USER:-}" --set=app_password="${APP_PASSWORD:-}" \\
+                  --set=owner="$POSTGRES_USER" --set=app="${APP_USER:-}" \\
                   -f "${SCRIPTS_DIR:-/scripts}/reconcile.sql"
                 echo "reconcile: roles, passwords and databases are as configured"
                 """;
@@ -82,6 +81,9 @@ final class PostgresScripts {
 
     static String reconcileSql(PostgresArgs args) {
         var sql = new StringBuilder();
+        // Passwords reach psql from its environment (\getenv, psql 15+), never on its command line,
+        // where any process of the pod could read them.
+        sql.append("\\getenv owner_password POSTGRES_PASSWORD\n");
         sql.append("ALTER ROLE :\"owner\" WITH PASSWORD :'owner_password';\n");
         for (var database : args.databases()) {
             sql.append("SELECT format('CREATE DATABASE %I OWNER %I', '").append(database.name()).append("', :'owner')\n")
@@ -89,6 +91,7 @@ final class PostgresScripts {
         }
         args.appRole().ifPresent(app -> {
             sql.append("SELECT format('CREATE ROLE %I LOGIN', :'app') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'app')\\gexec\n");
+            sql.append("\\getenv app_password APP_PASSWORD\n");
             sql.append("ALTER ROLE :\"app\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'app_password';\n");
             sql.append(args.databases().stream().map(database -> grants(database.name())).collect(Collectors.joining()));
         });

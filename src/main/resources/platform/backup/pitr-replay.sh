@@ -36,7 +36,7 @@ fi
 for ((second = 0; ; second++)); do
   state=$(sql postgres "SELECT pg_is_in_recovery()" 2>/dev/null || echo unreachable)
   [ "$state" = f ] && break
-  pg_ctl -D "$data" status > /dev/null || fail "the scratch server stopped while replaying"
+  pg_ctl -D "$data" status > /dev/null || fail "the scratch server did not replay to $TARGET_TIME: it stopped while replaying"
   [ "$second" -lt "${REPLAY_TIMEOUT:-3600}" ] || fail "replay did not reach $TARGET_TIME within ${REPLAY_TIMEOUT:-3600} s"
   sleep 1
 done

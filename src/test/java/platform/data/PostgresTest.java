@@ -40,7 +40,10 @@ class PostgresTest {
         var init = Stacks.object(result, "ConfigMap", "demo", "postgres-init");
         var sql = map(init.inputs().get("data")).get("reconcile.sql").toString();
 
-        assertThat(sql).contains("ALTER ROLE :\"owner\" WITH PASSWORD :'owner_password';")
+        // Passwords come from psql's environment, never its command line (visible to every process of the pod).
+        assertThat(map(init.inputs().get("data")).get("reconcile.sh").toString()).doesNotContain("PASSWORD");
+        assertThat(sql).contains("\\getenv owner_password POSTGRES_PASSWORD\nALTER ROLE :\"owner\" WITH PASSWORD :'owner_password';")
+                .contains("\\getenv app_password APP_PASSWORD\nALTER ROLE :\"app\"")
                 .contains("CREATE DATABASE %I OWNER %I', 'demo_reports'")
                 .contains("WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'demo_reports')")
                 .contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"app\";")

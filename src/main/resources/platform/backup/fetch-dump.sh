@@ -16,8 +16,7 @@ fi
 keys=()
 if [ "$dump" = newest ]; then
   for name in $NAMES; do
-    newest=$(s3 s3api list-objects-v2 --bucket "$BUCKET" --prefix "$PREFIX$name/" --query 'Contents[].Key' --output text \
-      | tr '\t' '\n' | grep -v '^None$' | newest_key || true)
+    newest=$(newest_dump "$name")
     if [ -z "$newest" ]; then
       echo "restore: FAILED: no dump of $name under s3://$BUCKET/$PREFIX$name/"
       exit 1

@@ -5,8 +5,7 @@ set -euo pipefail
 source "${SCRIPTS_DIR:-/scripts}/retention.sh"
 source "${SCRIPTS_DIR:-/scripts}/s3.sh"
 for name in $NAMES; do
-  newest=$(s3 s3api list-objects-v2 --bucket "$BUCKET" --prefix "$PREFIX$name/" --query 'Contents[].Key' --output text \
-    | tr '\t' '\n' | grep -v '^None$' | newest_key || true)
+  newest=$(newest_dump "$name")
   if [ -z "$newest" ]; then
     echo "restore-check: FAILED: no dump of $name under s3://$BUCKET/$PREFIX$name/"
     exit 1

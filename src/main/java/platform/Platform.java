@@ -29,7 +29,9 @@ import platform.observability.Observability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -85,7 +87,7 @@ public final class Platform {
     }
 
     /** A map whose values are outputs, as one output (sorted by key, as stack outputs show). */
-    private static Output<java.util.Map<String, String>> outputMap(java.util.SortedMap<String, Output<String>> values) {
+    private static Output<Map<String, String>> outputMap(SortedMap<String, Output<String>> values) {
         var keys = List.copyOf(values.keySet());
         return Output.all(List.copyOf(values.values())).applyValue(resolved -> {
             var map = new LinkedHashMap<String, String>();

@@ -19,6 +19,7 @@ public sealed interface BackupSettings {
     List<String> SPACES_REGIONS = List.of("nyc3", "sfo2", "sfo3", "ams3", "sgp1", "fra1", "syd1", "blr1", "tor1", "lon1", "atl1");
     Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     String BUCKET_TEXT = "a bucket name of 3-63 lower-case letters, digits and '-'";
+    Pattern LIFECYCLE_PREFIX = Pattern.compile("[a-z0-9-]+/");
     /** A system's name is appended to the prefix: {@code -marc} ... {@code -project88} (at most 10 characters). */
     int LONGEST_SYSTEM_SUFFIX = 10;
 
@@ -48,10 +49,6 @@ public sealed interface BackupSettings {
         public String endpoint() {
             return "https://" + region + ".digitaloceanspaces.com";
         }
-
-        public Optional<Integer> expiryOf(String prefix) {
-            return lifecycle.stream().filter(rule -> rule.prefix().equals(prefix)).map(LifecycleRule::expireDays).findFirst();
-        }
     }
 
     /** Any S3-compatible bucket (MinIO on a local cluster, another cloud): systems write under {@code <system>/}. */
@@ -78,7 +75,7 @@ public sealed interface BackupSettings {
         var prefixes = new HashSet<String>();
         for (var rule : node.field("lifecycle").items()) {
             var prefixNode = rule.field("prefix");
-            var prefix = prefixNode.requireMatching(Pattern.compile("[a-z0-9-]+/"), "a key prefix ending in '/', such as pg-backups/");
+            var prefix = prefixNode.requireMatching(LIFECYCLE_PREFIX, "a key prefix ending in '/', such as pg-backups/");
             if (!prefixes.add(prefix)) {
                 prefixNode.rejectRepeated("one rule per prefix");
             }

@@ -15,9 +15,6 @@ public sealed interface ClusterSettings {
     /** The storage class of durable volumes on DOKS: the DigitalOcean volume outlives its claim. */
     String DIGITALOCEAN_RETAIN_CLASS = "do-block-storage-retain";
 
-    /** A name for outputs and summaries: the DOKS cluster's name or the kubeconfig context's. */
-    String displayName();
-
     /** The storage class of durable volumes; empty means the cluster's default class. */
     Optional<String> storageClass();
 
@@ -58,32 +55,18 @@ public sealed interface ClusterSettings {
         }
 
         @Override
-        public String displayName() {
-            return name;
-        }
-
-        @Override
         public Optional<String> storageClass() {
             return Optional.of(DIGITALOCEAN_RETAIN_CLASS);
         }
 
         @Override
         public Optional<String> pool(ConfigNode node) {
-            var name = node.matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT);
-            if (name.isPresent() && nodePools.stream().noneMatch(pool -> pool.name().equals(name.get()))) {
-                node.reject("one of the cluster's node pools " + nodePools.stream().map(NodePoolSettings::name).toList());
-            }
-            return name;
+            return namedPool(node, nodePools);
         }
     }
 
     /** @param storageClass for durable volumes; empty: the cluster's default class */
     record Existing(String context, Optional<String> storageClass) implements ClusterSettings {
-        @Override
-        public String displayName() {
-            return context;
-        }
-
         @Override
         public Optional<String> platformPool() {
             return Optional.empty();
@@ -142,10 +125,11 @@ public sealed interface ClusterSettings {
                         maintenance.field("startTime").matching(Patterns.HH_MM, Patterns.HH_MM_TEXT).orElse("04:00")),
                 node.field("vpcIpRange").matching(Patterns.CIDR, Patterns.CIDR_TEXT),
                 poolSettings,
-                platformPool(node.field("platformPool"), poolSettings));
+                namedPool(node.field("platformPool"), poolSettings));
     }
 
-    private static Optional<String> platformPool(ConfigNode node, List<NodePoolSettings> pools) {
+    /** A pool name under {@code node}, which must be one of {@code pools}. */
+    private static Optional<String> namedPool(ConfigNode node, List<NodePoolSettings> pools) {
         var name = node.matching(Patterns.DNS_LABEL, Patterns.DNS_LABEL_TEXT);
         if (name.isPresent() && pools.stream().noneMatch(pool -> pool.name().equals(name.get()))) {
             node.reject("one of the cluster's node pools " + pools.stream().map(NodePoolSettings::name).toList());

@@ -70,17 +70,13 @@ public record MarcSettings(Site site, Optional<String> nodePool, Nfs nfs, Durati
         productionPools = List.copyOf(productionPools);
     }
 
-    public Pool active() {
-        return productionPools.stream().filter(pool -> pool.name().equals(activePool)).findFirst().orElseThrow();
-    }
-
     static Optional<MarcSettings> read(ConfigNode marc, StackConfig config, Environment environment, SiteReader sites,
                                        ClusterSettings cluster) {
         if (!marc.isPresent()) {
             return Optional.empty();
         }
         var node = marc.object();
-        var site = new Site(SYSTEM, SYSTEM, sites.hosts(node.field("hosts")), SiteReader.tls(node.field("tls"), CERTIFICATE));
+        var site = sites.site(node, SYSTEM, CERTIFICATE);
         var nodePool = cluster.pool(node.field("nodePool"));
         var nfs = nfs(node.field("nfs").object());
         var maxSyncAge = Duration.ofMinutes(node.field("maxSyncAgeMinutes").requireInteger((int) DB_REFRESH.toMinutes() + 1, 7 * 24 * 60));
@@ -98,10 +94,11 @@ public record MarcSettings(Site site, Optional<String> nodePool, Nfs nfs, Durati
         }
         for (var name : poolNames) {
             var poolNode = poolsNode.field(name);
-            if (!POOL.matcher(name).matches()) {
+            var validName = POOL.matcher(name).matches();
+            if (!validName) {
                 poolNode.problem("is not " + POOL_TEXT);
             }
-            pool(poolNode, name, environment).filter(pool -> POOL.matcher(name).matches()).ifPresent(pools::add);
+            pool(poolNode, name, environment).filter(pool -> validName).ifPresent(pools::add);
         }
         if (!active.isEmpty() && !poolNames.isEmpty() && !poolNames.contains(active)) {
             activeNode.reject("one of the production pools " + poolNames);

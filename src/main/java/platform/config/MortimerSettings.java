@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *                        (it encrypts data in the database: a new one makes that data unreadable)
  * @param mailUseTls      MORTIMER_MAIL_USE_TLS when mail is configured
  */
-public record MortimerSettings(ImageRef image, List<String> hosts, Site site, int replicas, Optional<String> pool,
+public record MortimerSettings(ImageRef image, Site site, int replicas, Optional<String> pool,
                                int gunicornThreads, String probePath, Duration terminationGrace, String instanceStorage,
                                String maxBody, Duration timeout, String affinityCookie, Duration affinityTtl,
                                String mongoStorage, CredentialSource mongoRootPassword, CredentialSource mongoPassword,
@@ -84,8 +84,9 @@ public record MortimerSettings(ImageRef image, List<String> hosts, Site site, in
     public record BackupSchedule(String schedule, String restoreCheckSchedule, int maxAgeHours, CredentialSource encryptionKey) {
     }
 
-    public MortimerSettings {
-        hosts = List.copyOf(hosts);
+    /** The site's hosts. */
+    public List<String> hosts() {
+        return site.hosts();
     }
 
     static Optional<MortimerSettings> read(ConfigNode mortimer, StackConfig config, Environment environment, SiteReader sites,
@@ -95,8 +96,7 @@ public record MortimerSettings(ImageRef image, List<String> hosts, Site site, in
         }
         var node = mortimer.object();
         var image = ImageSettings.read(node.field("image"), environment, ImageSettings.Pinning.DIGEST_OR_RESOLVED);
-        var hosts = sites.hosts(node.field("hosts"));
-        var site = new Site(SYSTEM, SYSTEM, hosts, SiteReader.tls(node.field("tls"), CERTIFICATE));
+        var site = sites.site(node, SYSTEM, CERTIFICATE);
 
         var replicasNode = node.field("replicas");
         var replicas = replicasNode.asInteger(1, 0, 50);
@@ -112,7 +112,7 @@ public record MortimerSettings(ImageRef image, List<String> hosts, Site site, in
         var backup = node.field("backup").object();
         var mail = node.field("mail").object();
         return Optional.of(new MortimerSettings(
-                image.orElse(null), hosts, site, replicas, cluster.pool(node.field("pool")),
+                image.orElse(null), site, replicas, cluster.pool(node.field("pool")),
                 node.field("gunicornThreads").asInteger(DEFAULT_THREADS, 1, 64),
                 node.field("probePath").matching(Patterns.ROOTED_PATH, "a path the app answers with 200, such as /login").orElse(DEFAULT_PROBE_PATH),
                 Duration.ofSeconds(graceSeconds),

@@ -22,15 +22,11 @@ public record ObservabilitySettings(Optional<Destination> logs, Optional<Destina
     /** The four destinations, by the name of their field. */
     public static final List<String> SIGNALS = List.of("logs", "metrics", "traces", "rules");
 
-    public static final List<SecretKeys.SecretKey> SECRETS = List.of(
-            SecretKeys.SecretKey.optional(passwordKey("logs"),
-                    "password or API token of platform:observability.logs (required when it has a username)"),
-            SecretKeys.SecretKey.optional(passwordKey("metrics"),
-                    "password or API token of platform:observability.metrics (required when it has a username)"),
-            SecretKeys.SecretKey.optional(passwordKey("traces"),
-                    "password or API token of platform:observability.traces (required when it has a username)"),
-            SecretKeys.SecretKey.optional(passwordKey("rules"),
-                    "password or API token of platform:observability.rules (required when it has a username)"));
+    /** Each destination's password, in the order of {@link #SIGNALS}. */
+    public static final List<SecretKeys.SecretKey> SECRETS = SIGNALS.stream()
+            .map(signal -> SecretKeys.SecretKey.optional(passwordKey(signal),
+                    "password or API token of platform:observability." + signal + " (required when it has a username)"))
+            .toList();
 
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~/%-]*)?");
     private static final String URL_TEXT = "an http(s) URL without query or credentials, such as https://logs-prod-006.grafana.net/loki/api/v1/push";

@@ -19,7 +19,8 @@ public final class Patterns {
 
     /** A Kubernetes minor such as {@code 1.35}: DOKS's newest patch of it is looked up at deploy time. */
     public static final Pattern KUBERNETES_MINOR = Pattern.compile("1\\.\\d{2}");
-    public static final Pattern DOKS_VERSION = Pattern.compile("1\\.\\d{2}(\\.\\d+-do\\.\\d+)?");
+    /** The minor alone, or an exact DOKS slug of it. */
+    public static final Pattern DOKS_VERSION = Pattern.compile(KUBERNETES_MINOR.pattern() + "(\\.\\d+-do\\.\\d+)?");
     public static final String DOKS_VERSION_TEXT = "a Kubernetes minor such as 1.35 (the newest DOKS patch of it is used), "
             + "or an exact DOKS version slug such as 1.35.1-do.0 (see `doctl kubernetes options versions`)";
 

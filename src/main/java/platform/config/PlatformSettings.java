@@ -19,7 +19,8 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var environment = Environment.read(config.get("environment"));
         var cluster = ClusterSettings.read(config.get("cluster"));
         var registry = RegistrySettings.read(config.get("registry"), cluster);
-        var backups = BackupSettings.read(config.get("backups"), cluster, config);
+        var backupsNode = config.get("backups");
+        var backups = BackupSettings.read(backupsNode, cluster, config);
         var edge = EdgeSettings.read(config.get("edge"), stack, cluster);
         var sites = new SiteReader();
         var bowmark = BowmarkSettings.read(config.get("bowmark"), config, environment, sites, cluster);
@@ -28,7 +29,7 @@ public record PlatformSettings(String stack, Environment environment, ClusterSet
         var project88 = Project88Settings.read(config.get("project88"), config, environment, sites, cluster);
         var srqHpn = SrqHpnSettings.read(config.get("srqHpn"), config, environment, sites, cluster);
         project88.map(system -> system.backup().pointInTime()).filter(PitrSettings::enabled).ifPresent(pitr ->
-                backups.ifPresent(settings -> BackupSettings.requireKept(config.get("backups"), settings, pitr.minimumLifecycleDays(),
+                backups.ifPresent(settings -> BackupSettings.requireKept(backupsNode, settings, pitr.minimumLifecycleDays(),
                         "the longest platform:project88.backup.pointInTimeRecovery can need",
                         PitrSettings.WAL_PREFIX, PitrSettings.BASE_PREFIX)));
         var observability = ObservabilitySettings.read(config.get("observability"), config);

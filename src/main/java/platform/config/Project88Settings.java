@@ -107,7 +107,7 @@ public record Project88Settings(Site site, Optional<String> pool, Web web, Worke
         }
         var node = project88.object();
         var production = environment == Environment.PRODUCTION;
-        var site = new Site(SYSTEM, SYSTEM, sites.hosts(node.field("hosts")), SiteReader.tls(node.field("tls"), CERTIFICATE));
+        var site = sites.site(node, SYSTEM, CERTIFICATE);
 
         var webNode = node.field("web").object();
         var web = new Web(ImageSettings.read(webNode.field("image"), environment, ImageSettings.Pinning.DIGEST_IN_CONFIG)

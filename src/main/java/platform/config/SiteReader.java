@@ -33,6 +33,14 @@ public final class SiteReader {
     }
 
     /**
+     * The {@code hosts} and {@code tls} of a system's section {@code node}; the system's namespace is
+     * named after it, and {@code issuedSecret} is the certificate cert-manager issues when none is supplied.
+     */
+    public Site site(ConfigNode node, String system, String issuedSecret) {
+        return new Site(system, system, hosts(node.field("hosts")), tls(node.field("tls"), issuedSecret));
+    }
+
+    /**
      * {@code tls.certificateSecret}: a Secret in the system's namespace the operator supplies; absent,
      * cert-manager issues {@code issuedSecret} for the site's hosts.
      */

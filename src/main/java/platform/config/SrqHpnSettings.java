@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param apiEnv       the API's plain variables in the sheet's order, each from config or its default
  * @param celery       present when {@code celery.enabled}: Redis, a Celery worker and beat (not in the seed)
  */
-public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, Site site, int apiReplicas, int webReplicas,
+public record SrqHpnSettings(Map<String, ImageRef> images, Site site, int apiReplicas, int webReplicas,
                              Optional<String> pool, Map<String, String> apiEnv, String postgresStorage,
                              CredentialSource postgresPassword, CredentialSource postgresAppPassword,
                              CredentialSource jwtSecret, CredentialSource bigtopIngestToken, Duration migrationTimeout,
@@ -38,6 +38,10 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
             new DatabaseBackupSettings.Defaults("0 7 * * *", 30, "0 9 * * 1", 26);
     public static final int MIGRATION_TIMEOUT_MINUTES = 10;
 
+    /** The API's LOG_LEVEL; Celery's log level takes the same values. */
+    private static final Variable LOG_LEVEL = Variable.of("LOG_LEVEL", "INFO", "DEBUG|INFO|WARNING|ERROR|CRITICAL",
+            "DEBUG, INFO, WARNING, ERROR or CRITICAL");
+
     /**
      * The API's plain environment as the fact sheet lists it (compose's defaults), with what each may
      * be. Secrets ({@code DATABASE_URL}, {@code JWT_SECRET}, {@code BIGTOP_INGEST_TOKEN}) are not here:
@@ -51,7 +55,7 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
             Variable.of("ENV", "production", "[a-z][a-z0-9_-]{0,30}", "an environment name such as production"),
             Variable.of("CORS_ORIGINS", "", "(https?://[^,\\s]+(,https?://[^,\\s]+)*)?",
                     "comma-separated origins such as https://srqhappenings.com,https://www.srqhappenings.com, or empty"),
-            Variable.of("LOG_LEVEL", "INFO", "DEBUG|INFO|WARNING|ERROR|CRITICAL", "DEBUG, INFO, WARNING, ERROR or CRITICAL"),
+            LOG_LEVEL,
             Variable.of("LOG_FORMAT", "json", "json|text", "json or text"),
             Variable.of("LOG_ENV", "production", "[a-z][a-z0-9_-]{0,30}", "an environment name such as production"),
             Variable.of("WEATHER_REFRESH_JITTER_MAX_SECONDS", "180", "\\d{1,5}", "whole seconds, e.g. 180"),
@@ -91,16 +95,18 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
     public record Celery(int workerConcurrency, String logLevel, String redisMaxMemory, CredentialSource redisPassword) {
     }
 
-    private static final Pattern LOG_LEVEL = Pattern.compile("DEBUG|INFO|WARNING|ERROR|CRITICAL");
-
     public SrqHpnSettings {
         images = Collections.unmodifiableMap(new LinkedHashMap<>(images));
-        hosts = List.copyOf(hosts);
         apiEnv = Collections.unmodifiableMap(new LinkedHashMap<>(apiEnv));
     }
 
     public ImageRef image(String key) {
         return images.get(key);
+    }
+
+    /** The site's hosts. */
+    public List<String> hosts() {
+        return site.hosts();
     }
 
     static Optional<SrqHpnSettings> read(ConfigNode section, StackConfig config, Environment environment, SiteReader sites,
@@ -115,8 +121,7 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
             ImageSettings.read(imagesNode.field(key), environment, ImageSettings.Pinning.DIGEST_OR_RESOLVED)
                     .ifPresent(image -> images.put(key, image));
         }
-        var hosts = sites.hosts(node.field("hosts"));
-        var site = new Site(SYSTEM, SYSTEM, hosts, SiteReader.tls(node.field("tls"), CERTIFICATE));
+        var site = sites.site(node, SYSTEM, CERTIFICATE);
 
         var replicas = node.field("replicas").object();
         var apiEnvNode = node.field("api").object().field("env").object();
@@ -126,7 +131,7 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
                     .orElse(variable.fallback()));
         }
         var postgres = node.field("postgres").object();
-        return Optional.of(new SrqHpnSettings(images, hosts, site,
+        return Optional.of(new SrqHpnSettings(images, site,
                 replicas.field("api").asInteger(1, 0, 20),
                 replicas.field("web").asInteger(1, 0, 20),
                 cluster.pool(node.field("pool")),
@@ -147,7 +152,7 @@ public record SrqHpnSettings(Map<String, ImageRef> images, List<String> hosts, S
         var enabled = node.field("enabled").asBoolean(false);
         var celery = new Celery(
                 node.field("workerConcurrency").asInteger(2, 1, 16),
-                node.field("logLevel").matching(LOG_LEVEL, "DEBUG, INFO, WARNING, ERROR or CRITICAL").orElse("INFO"),
+                node.field("logLevel").matching(LOG_LEVEL.pattern(), LOG_LEVEL.expectation()).orElse(LOG_LEVEL.fallback()),
                 node.field("redisMaxMemory").matching(RedisArgs.MAX_MEMORY, RedisArgs.MAX_MEMORY_TEXT).orElse("200mb"),
                 CredentialSettings.read(node.field("redisRotation"), config, "srqHpnRedisPassword"));
         return enabled ? Optional.of(celery) : Optional.empty();

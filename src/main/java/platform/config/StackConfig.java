@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The project's config namespace ({@code platform:}), read once into typed settings. Structured
@@ -87,7 +88,7 @@ public final class StackConfig {
      *
      * @param reserved names the program sets itself, refused in the file
      */
-    public Optional<Map<String, Output<String>>> optionalSecretEnv(String key, java.util.Set<String> reserved) {
+    public Optional<Map<String, Output<String>>> optionalSecretEnv(String key, Set<String> reserved) {
         SecretKeys.requireListed(key, false);
         if (!present(key)) {
             return Optional.empty();
@@ -118,10 +119,13 @@ public final class StackConfig {
         }
         if (!keys.isSecret(full)) {
             // The value is in the stack file in plain text: say so without repeating it.
-            problems.add(full, "is set in plain text, expected a secret: set it again with `pulumi config set --secret "
-                    + full + " <value>`");
+            problems.add(full, setInPlainText(full));
         }
         return true;
+    }
+
+    private static String setInPlainText(String fullKey) {
+        return "is set in plain text, expected a secret: set it again with `pulumi config set --secret " + fullKey + " <value>`";
     }
 
     /** Fails with every problem found: values, missing secrets (with the command that sets them), unknown keys. */
@@ -132,8 +136,7 @@ public final class StackConfig {
         var unknown = new ArrayList<String>();
         for (var key : keys.present()) {
             if (PROVIDER_SECRETS.contains(key) && !keys.isSecret(key)) {
-                problems.add(key, "is set in plain text, expected a secret: set it again with `pulumi config set --secret "
-                        + key + " <value>` (or use the environment variable the provider reads)");
+                problems.add(key, setInPlainText(key) + " (or use the environment variable the provider reads)");
             }
             if (!key.startsWith(NAMESPACE + ":")) {
                 continue; // provider and pulumi: config is read by the providers and the engine

@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import platform.config.StackConfig;
 import platform.k8s.ImageRef;
 
 import java.io.IOException;
@@ -70,8 +71,13 @@ public final class ImageBump {
             }
         }
 
+        /** The system's section of the stack file, {@code platform:SYSTEM}. */
+        String section() {
+            return StackConfig.fullKey(system);
+        }
+
         String key() {
-            return "platform:" + system + "." + image;
+            return section() + "." + image;
         }
     }
 
@@ -85,9 +91,9 @@ public final class ImageBump {
     /** @throws IllegalArgumentException when the stack file has no such image or the request does not fit it */
     public static Result apply(String document, Request request) {
         var root = new Yaml().compose(new StringReader(document));
-        var section = child(root, "config").flatMap(config -> child(config, "platform:" + request.system()))
+        var section = child(root, "config").flatMap(config -> child(config, request.section()))
                 .filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
-                .orElseThrow(() -> new IllegalArgumentException("the stack file has no platform:" + request.system() + " section"));
+                .orElseThrow(() -> new IllegalArgumentException("the stack file has no " + request.section() + " section"));
         Node node = section;
         for (var part : request.image().split("\\.")) {
             node = child(node, part).orElseThrow(() -> new IllegalArgumentException(
@@ -126,11 +132,11 @@ public final class ImageBump {
                     + request.tag() + "\"");
         }
         if (request.digest().isPresent()) {
-            throw new IllegalArgumentException(request.key() + " is a shared tag: a digest belongs to one image (platform:"
-                    + request.system() + "." + SHARED_TAG_DIGESTS + "); the deploy resolves the tag's digests");
+            throw new IllegalArgumentException(request.key() + " is a shared tag: a digest belongs to one image ("
+                    + request.section() + "." + SHARED_TAG_DIGESTS + "); the deploy resolves the tag's digests");
         }
         if (child(section, SHARED_TAG_DIGESTS).isPresent()) {
-            throw new IllegalArgumentException("platform:" + request.system() + "." + SHARED_TAG_DIGESTS
+            throw new IllegalArgumentException(request.section() + "." + SHARED_TAG_DIGESTS
                     + " pins the images of the current tag; bump this system by hand (tag and digests together)");
         }
         return request.tag();
@@ -150,7 +156,7 @@ public final class ImageBump {
     private static void checkOnlyTheValueChanged(String before, String after, Request request, String value) {
         var expected = load(before);
         var parts = new ArrayList<String>();
-        parts.add("platform:" + request.system());
+        parts.add(request.section());
         parts.addAll(List.of(request.image().split("\\.")));
         var target = map(expected.get("config"));
         for (var part : parts.subList(0, parts.size() - 1)) {

@@ -56,13 +56,14 @@ public final class Credential {
             return new Credential(name, source, source.given().get());
         }
         var keepers = Map.of("rotation", Integer.toString(source.rotation()));
+        var options = CustomResourceOptions.builder().parent(parent).build();
         if (kind == Kind.URL_SAFE_BASE64_KEY) {
-            var bytes = new RandomBytes(name, RandomBytesArgs.of(kind.length, keepers), CustomResourceOptions.builder().parent(parent).build());
+            var bytes = new RandomBytes(name, RandomBytesArgs.of(kind.length, keepers), options);
             return new Credential(name, source, bytes.base64().applyValue(Credential::urlSafe));
         }
         var password = new RandomPassword(name,
                 kind.symbol ? RandomPasswordArgs.urlSafeWithSymbol(kind.length, keepers) : RandomPasswordArgs.alphanumeric(kind.length, keepers),
-                CustomResourceOptions.builder().parent(parent).build());
+                options);
         return new Credential(name, source, password.result());
     }
 

@@ -106,17 +106,17 @@ final class BackupJobs {
         var checkEnv = new ArrayList<>(plan.storeEnv());
         checkEnv.addAll(plan.checkEnv());
         var fetchEnv = fetchEnv(target, plan.prefix(), plan.names(), plan.extension(), plan.s3Extra());
-        fetchEnv.add(Env.plain("MAX_AGE_HOURS", Integer.toString(plan.maxAgeHours())));
+        var checkFetchEnv = new ArrayList<>(fetchEnv);
+        checkFetchEnv.add(Env.plain("MAX_AGE_HOURS", Integer.toString(plan.maxAgeHours())));
 
         CronJobs.create(parent, plan.backupJob(), namespace, backupLabels, plan.schedule(), pod(store, scripts, WORK_DIR_BACKUP, List.of(
                 new Step("dump", plan.image(), plan.kind() + "-dump.sh", plan.storeEnv(), plan.runAs()),
                 new Step("upload", target.awsCli(), "upload.sh", uploadEnv(target, plan.prefix(), plan.retention(), plan.s3Extra()), RunAs.TOOL))), 1);
         CronJobs.create(parent, plan.restoreCheckJob(), namespace, checkLabels, plan.restoreCheckSchedule(), pod(store, scripts, WORK_DIR_RESTORE, List.of(
-                new Step("fetch", target.awsCli(), "fetch-newest.sh", fetchEnv, RunAs.TOOL),
+                new Step("fetch", target.awsCli(), "fetch-newest.sh", checkFetchEnv, RunAs.TOOL),
                 new Step("restore", plan.image(), plan.kind() + "-restore-check.sh", checkEnv, plan.runAs()))), 1);
         CronJobs.template(parent, plan.restoreJob(), namespace, restoreLabels, pod(store, scripts, WORK_DIR_RESTORE, List.of(
-                new Step("fetch", target.awsCli(), "fetch-dump.sh", withParameters(fetchEnv(target, plan.prefix(), plan.names(),
-                        plan.extension(), plan.s3Extra())), RunAs.TOOL),
+                new Step("fetch", target.awsCli(), "fetch-dump.sh", withParameters(fetchEnv), RunAs.TOOL),
                 new Step("restore", plan.image(), plan.kind() + "-restore.sh", withParameters(plan.storeEnv()), plan.runAs()))));
         store.allowFrom(plan.backupJob(), backupLabels.selector());
         store.allowFrom(plan.restoreCheckJob(), checkLabels.selector());
@@ -136,7 +136,7 @@ final class BackupJobs {
             "restore-guard.sh");
 
     /** Step 2 of a backup: upload under the target's {@code prefix}, then prune by {@code retention} (see upload.sh). */
-    static List<EnvVarArgs> uploadEnv(BackupTarget target, String prefix, String retention, List<EnvVarArgs> extra) {
+    private static List<EnvVarArgs> uploadEnv(BackupTarget target, String prefix, String retention, List<EnvVarArgs> extra) {
         var env = new ArrayList<>(target.s3Env());
         env.add(Env.plain("PREFIX", target.prefix(prefix)));
         env.add(Env.plain("RETENTION", retention));
@@ -145,7 +145,7 @@ final class BackupJobs {
     }
 
     /** Step 1 of a restore: fetch dumps of {@code names} from under {@code prefix}. */
-    static List<EnvVarArgs> fetchEnv(BackupTarget target, String prefix, String names, String extension, List<EnvVarArgs> extra) {
+    private static List<EnvVarArgs> fetchEnv(BackupTarget target, String prefix, String names, String extension, List<EnvVarArgs> extra) {
         var env = new ArrayList<>(target.s3Env());
         env.add(Env.plain("PREFIX", target.prefix(prefix)));
         env.add(Env.plain("NAMES", names));

@@ -8,9 +8,9 @@ import platform.k8s.Env;
 import platform.k8s.RunAs;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Daily {@code pg_dump -Fc} of every database of a {@link Postgres} (plus {@code pg_dumpall
@@ -52,12 +52,9 @@ public final class PostgresBackup extends ComponentResource {
     public PostgresBackup(String name, Args args, @Nullable ComponentResourceOptions options) {
         super("platform:backup:PostgresBackup", name, options);
         var postgres = args.database();
-        var databases = postgres.args().databases().stream().map(d -> d.name()).collect(Collectors.joining(" "));
-        var pgEnv = List.of(
-                Env.plain("PGHOST", postgres.host()),
-                Env.fromSecret("PGUSER", postgres.ref("user")),
-                Env.fromSecret("PGPASSWORD", postgres.ref("password")),
-                Env.plain("DATABASES", databases));
+        var databases = String.join(" ", postgres.args().databaseNames());
+        var pgEnv = new ArrayList<>(postgres.ownerEnv());
+        pgEnv.add(Env.plain("DATABASES", databases));
         BackupJobs.install(this, new BackupJobs.Plan(postgres, args.target(), "pg", postgres.args().image(), RunAs.POSTGRES,
                 args.schedule(), args.restoreCheckSchedule(), PREFIX, databases, "pgdump", "sql", "days:" + args.retentionDays(),
                 args.maxAgeHours(), pgEnv, List.of(Env.plain("SANITY_QUERY", args.sanityQuery())), List.of()));

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Point-in-time recovery for a {@link Postgres}, attached in one call:
@@ -55,7 +54,7 @@ public final class PostgresPitr extends ComponentResource {
     /** The sidecar touches this after every pass; liveness fails when it is stale. */
     static final String HEARTBEAT = "/tmp/wal-archive.alive";
     static final List<String> OWN_SCRIPTS = List.of("wal-ship.sh", "pg-basebackup.sh", "pitr-upload.sh", "pitr-mark.sh",
-            "pitr-fetch.sh", "pitr-replay.sh");
+            "pitr-fetch.sh", "pitr-replay.sh", "pg-counts.sql");
 
     /**
      * The archive of one server: where it goes, and config.
@@ -75,7 +74,7 @@ public final class PostgresPitr extends ComponentResource {
         }
 
         @Override
-        public Sidecar sidecar(PostgresArgs postgres, String dataVolume) {
+        public Sidecar sidecar(PostgresArgs postgres) {
             var env = new ArrayList<>(target.s3Env());
             env.add(Env.plain("PREFIX", walPrefix(target, postgres.name())));
             env.add(Env.plain("SPOOL", Postgres.WAL_SPOOL));
@@ -92,7 +91,7 @@ public final class PostgresPitr extends ComponentResource {
                     .securityContext(Hardening.container(RunAs.POSTGRES))
                     .readinessProbe(Probes.exec(List.of("test", "-d", Postgres.WAL_SPOOL), Probes.Timing.READINESS))
                     .livenessProbe(Probes.shell(alive, new Probes.Timing(60, 10, 3, 120)))
-                    .volumeMounts(Volumes.mount(dataVolume, PostgresArgs.DATA_PATH), Volumes.mount("archive-tmp", "/tmp"),
+                    .volumeMounts(Volumes.mount(postgres.volume().name(), PostgresArgs.DATA_PATH), Volumes.mount("archive-tmp", "/tmp"),
                             Volumes.readOnly("pitr-scripts", "/pitr-scripts"))
                     .build();
             return new Sidecar(container, List.of(Volumes.scratch("archive-tmp"), Volumes.configMap("pitr-scripts", SCRIPTS, 0555)));
@@ -126,14 +125,9 @@ public final class PostgresPitr extends ComponentResource {
         var namespace = postgres.namespace();
         var baseLabels = BackupJobs.labels(postgres, BASE_JOB);
         var checkLabels = BackupJobs.labels(postgres, CHECK_JOB);
-        var scripts = new ArrayList<>(OWN_SCRIPTS);
-        scripts.add("pg-counts.sql");
-        BackupJobs.scripts(this, SCRIPTS, namespace, baseLabels, scripts);
+        BackupJobs.scripts(this, SCRIPTS, namespace, baseLabels, OWN_SCRIPTS);
 
-        var pgEnv = List.of(
-                Env.plain("PGHOST", postgres.host()),
-                Env.fromSecret("PGUSER", postgres.ref("user")),
-                Env.fromSecret("PGPASSWORD", postgres.ref("password")));
+        var pgEnv = postgres.ownerEnv();
         var prefixes = List.of(
                 Env.plain("BASE_PREFIX", basePrefix(target, server)),
                 Env.plain("WAL_PREFIX", walPrefix(target, server)));
@@ -147,7 +141,7 @@ public final class PostgresPitr extends ComponentResource {
         fetchEnv.add(Env.plain("WAIT_SECONDS", "600"));
         var replayEnv = new ArrayList<EnvVarArgs>();
         replayEnv.add(Env.fromSecret("PGUSER", postgres.ref("user")));
-        replayEnv.add(Env.plain("DATABASES", postgres.args().databases().stream().map(d -> d.name()).collect(Collectors.joining(" "))));
+        replayEnv.add(Env.plain("DATABASES", String.join(" ", postgres.args().databaseNames())));
         replayEnv.add(Env.plain("SANITY_QUERY", plan.sanityQuery()));
 
         CronJobs.create(this, BASE_JOB, namespace, baseLabels, settings.baseBackupSchedule(), BackupJobs.pod(postgres, SCRIPTS, BackupJobs.WORK_DIR_BACKUP, List.of(

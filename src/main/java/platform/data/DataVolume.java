@@ -2,8 +2,6 @@ package platform.data;
 
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaim;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.resources.CustomResourceOptions;
@@ -14,7 +12,6 @@ import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 import platform.k8s.Volumes;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,14 +36,9 @@ public record DataVolume(String name, VolumeClaim claim) {
      * larger size in config is applied in place (the class allows expansion); Kubernetes refuses a smaller one.
      */
     public PersistentVolumeClaim create(Resource parent, NamespaceRef namespace, AppLabels labels, boolean protect) {
-        var spec = PersistentVolumeClaimSpecArgs.builder()
-                .accessModes("ReadWriteOnce")
-                .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", claim.size())).build());
-        // No class named: the cluster's default class (an existing cluster without a configured class).
-        claim.storageClass().ifPresent(spec::storageClassName);
         return new PersistentVolumeClaim(namespace.name() + "-" + name, PersistentVolumeClaimArgs.builder()
                 .metadata(Meta.of(name, namespace, labels))
-                .spec(spec.build())
+                .spec(claim.spec())
                 .build(), CustomResourceOptions.builder().parent(parent).protect(protect).build());
     }
 

@@ -26,16 +26,21 @@ public abstract class Datastore extends ComponentResource {
     private final NamespaceRef namespace;
     private final AppLabels labels;
     private final List<Integer> clientPorts;
+    private final Optional<String> nodePool;
     private final List<Credential> rotatedPasswords = new ArrayList<>();
 
-    /** @param storeName the StatefulSet, Service and credentials Secret name ({@code postgres}) */
+    /**
+     * @param storeName the StatefulSet, Service and credentials Secret name ({@code postgres})
+     * @param nodePool  the DOKS pool it runs on, or empty for any node
+     */
     protected Datastore(String type, String name, String storeName, NamespaceRef namespace, AppLabels labels,
-                        List<Integer> clientPorts, @Nullable ComponentResourceOptions options) {
+                        List<Integer> clientPorts, Optional<String> nodePool, @Nullable ComponentResourceOptions options) {
         super(type, name, options);
         this.storeName = storeName;
         this.namespace = namespace;
         this.labels = labels;
         this.clientPorts = List.copyOf(clientPorts);
+        this.nodePool = nodePool;
     }
 
     /** A password whose rotation (or a new given value) must roll the datastore and its clients. */
@@ -60,7 +65,9 @@ public abstract class Datastore extends ComponentResource {
     }
 
     /** The DOKS pool it runs on (its backup jobs run there too), or empty for any node. */
-    public abstract Optional<String> nodePool();
+    public Optional<String> nodePool() {
+        return nodePool;
+    }
 
     /** The Service name clients connect to, e.g. {@code postgres}. */
     public String host() {

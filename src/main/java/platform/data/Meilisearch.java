@@ -28,7 +28,7 @@ public final class Meilisearch extends Datastore {
     public Meilisearch(String name, MeilisearchArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Meilisearch", name, args.name(), args.namespace(),
                 AppLabels.of(args.system(), "meilisearch", args.name(), "search").withAll(args.extraLabels()),
-                List.of(PORT), options);
+                List.of(PORT), args.nodePool(), options);
         this.args = args;
         var container = ContainerArgs.builder()
                 .name("meilisearch")
@@ -48,17 +48,12 @@ public final class Meilisearch extends Datastore {
                 .build();
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.APP,
                 List.of(new StatefulStore.Port("http", PORT)), container, List.of(), List.of(Volumes.scratch("tmp")),
-                Optional.of(args.volume()), Map.of(), 60, args.protect(), args.nodePool()));
+                Optional.of(args.volume()), Map.of(), 60, args.protect(), nodePool()));
         registerOutputs(Map.of());
     }
 
     /** The URL apps reach it at, e.g. {@code http://meilisearch:7700} (the value of Bow-Mark's {@code search/host}). */
     public String url() {
         return "http://" + host() + ":" + PORT;
-    }
-
-    @Override
-    public Optional<String> nodePool() {
-        return args.nodePool();
     }
 }

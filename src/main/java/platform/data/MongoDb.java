@@ -22,6 +22,7 @@ import platform.secrets.Credential;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class MongoDb extends Datastore {
 
     public MongoDb(String name, MongoDbArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:MongoDb", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "mongodb", args.name(), "database"), List.of(PORT), options);
+                AppLabels.of(args.system(), "mongodb", args.name(), "database"), List.of(PORT), args.nodePool(), options);
         this.args = args;
         var namespace = args.namespace();
         // The root password is set once, at first start; a new one is not applied to a running database (see the README).
@@ -66,7 +67,7 @@ public final class MongoDb extends Datastore {
                 .build(), CustomResourceOptions.builder().parent(this).build());
 
         var ping = List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok");
-        var env = new java.util.ArrayList<>(List.of(Env.plain("MONGO_INITDB_ROOT_USERNAME", "root"),
+        var env = new ArrayList<>(List.of(Env.plain("MONGO_INITDB_ROOT_USERNAME", "root"),
                 Env.fromSecret("MONGO_INITDB_ROOT_PASSWORD", new SecretKeyRef(rootSecretName(), "password")),
                 Env.plain("APP_DATABASE", args.database()),
                 Env.plain("APP_USER", args.appUser()),
@@ -87,7 +88,7 @@ public final class MongoDb extends Datastore {
                 .livenessProbe(Probes.exec(ping, Probes.Timing.LIVENESS))
                 .lifecycle(LifecycleArgs.builder().postStart(LifecycleHandlerArgs.builder()
                         .exec(ExecActionArgs.builder().command("sh", "/scripts/ensure-app-user.sh").build()).build()).build())
-                .volumeMounts(Volumes.mount(StatefulStore.DATA_VOLUME, MongoDbArgs.DATA_PATH),
+                .volumeMounts(Volumes.mount(args.volume().name(), MongoDbArgs.DATA_PATH),
                         Volumes.mount("configdb", "/data/configdb"), Volumes.mount("tmp", "/tmp"),
                         Volumes.readOnly("scripts", "/scripts"))
                 .build();
@@ -95,7 +96,7 @@ public final class MongoDb extends Datastore {
                 List.of(new StatefulStore.Port("mongodb", PORT)), container, List.of(),
                 List.of(Volumes.scratch("configdb"), Volumes.scratch("tmp"), Volumes.configMap("scripts", scripts, 0555)),
                 Optional.of(args.volume()), credentialAnnotation(),
-                60, args.protect(), args.nodePool()));
+                60, args.protect(), nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 
@@ -136,10 +137,5 @@ public final class MongoDb extends Datastore {
 
     public MongoDbArgs args() {
         return args;
-    }
-
-    @Override
-    public Optional<String> nodePool() {
-        return args.nodePool();
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * @param name         StatefulSet and Service name; default {@code mongodb}. Secrets: {@code <name>-root}, {@code <name>}
@@ -27,7 +29,8 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
                           String appUser, VolumeClaim volume, ComputeResources resources, CredentialSource rootPassword,
                           CredentialSource appPassword, boolean protect, List<Role> extraRoles, Optional<String> nodePool) {
     public static final String DATA_PATH = "/data/db";
-    private static final String DATABASE_NAME = "[a-zA-Z0-9_-]{1,63}";
+    /** A database or user name: 1-63 letters, digits, {@code _} or {@code -}. */
+    private static final String NAME = "[a-zA-Z0-9_-]{1,63}";
 
     /**
      * A built-in role on one database. Only database-level roles: cluster-wide ones, and any role on
@@ -38,10 +41,10 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
 
         public Role {
             if (!DATABASE_ROLES.contains(role)) {
-                throw new IllegalArgumentException("mongodb app user role must be one of " + new java.util.TreeSet<>(DATABASE_ROLES)
+                throw new IllegalArgumentException("mongodb app user role must be one of " + new TreeSet<>(DATABASE_ROLES)
                         + ", got " + role);
             }
-            if (db == null || !db.matches(DATABASE_NAME) || Set.of("admin", "local", "config").contains(db)) {
+            if (db == null || !db.matches(NAME) || Set.of("admin", "local", "config").contains(db)) {
                 throw new IllegalArgumentException("mongodb app user role " + role + " needs an app database, got " + db);
             }
         }
@@ -54,10 +57,10 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
 
     public MongoDbArgs {
         Objects.requireNonNull(namespace, "namespace");
-        if (!database.matches(DATABASE_NAME)) {
+        if (!database.matches(NAME)) {
             throw new IllegalArgumentException("mongodb database must be 1-63 letters, digits, '_' or '-', got " + database);
         }
-        if (!appUser.matches("[a-zA-Z0-9_-]{1,63}") || appUser.equals("root")) {
+        if (!appUser.matches(NAME) || appUser.equals("root")) {
             throw new IllegalArgumentException("mongodb appUser must be 1-63 letters, digits, '_' or '-' and not root, got " + appUser);
         }
         Objects.requireNonNull(image, "image of mongodb " + name);
@@ -67,19 +70,13 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
         Objects.requireNonNull(nodePool, "nodePool of mongodb " + name);
     }
 
-    /** Without extra roles: the app user has {@code readWrite} on its database and nothing else. */
-    public MongoDbArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String database,
-                       String appUser, VolumeClaim volume, ComputeResources resources, CredentialSource rootPassword,
-                       CredentialSource appPassword, boolean protect) {
-        this(namespace, system, name, image, database, appUser, volume, resources, rootPassword, appPassword, protect, List.of(),
-                Optional.empty());
-    }
-
+    /** {@code mongodb} on any node, without extra roles: the app user has {@code readWrite} on its database and nothing else. */
     public static MongoDbArgs of(NamespaceRef namespace, String system, ContainerImage image, String database, String appUser,
                                  String size, Optional<String> storageClass, CredentialSource rootPassword,
                                  CredentialSource appPassword, boolean protect) {
         return new MongoDbArgs(namespace, system, "mongodb", image, database, appUser,
-                new VolumeClaim(size, storageClass, DATA_PATH), ComputeResources.LARGE, rootPassword, appPassword, protect);
+                new VolumeClaim(size, storageClass, DATA_PATH), ComputeResources.LARGE, rootPassword, appPassword, protect, List.of(),
+                Optional.empty());
     }
 
     /** The same with these roles added for the app user (Mortimer's: {@code userAdmin} and {@code read} on {@code alfred}). */
@@ -106,6 +103,6 @@ public record MongoDbArgs(NamespaceRef namespace, String system, String name, Co
 
     /** The extra roles as a JSON array for the start-up script; {@code []} when there are none. */
     String extraRolesJson() {
-        return extraRoles.stream().map(Role::toJson).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        return extraRoles.stream().map(Role::toJson).collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -38,7 +38,8 @@ public final class OpenSearch extends Datastore {
 
     public OpenSearch(String name, OpenSearchArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:OpenSearch", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "opensearch", args.name(), "search").withAll(args.extraLabels()), List.of(PORT), options);
+                AppLabels.of(args.system(), "opensearch", args.name(), "search").withAll(args.extraLabels()),
+                List.of(PORT), args.nodePool(), options);
         this.args = args;
         password = rotated(Credential.of(this, name + "-admin-password", Credential.Kind.PASSWORD_WITH_SYMBOL, args.adminPassword()));
 
@@ -68,12 +69,7 @@ public final class OpenSearch extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.OPENSEARCH,
                 List.of(new StatefulStore.Port("http", PORT)), container, List.of(),
                 List.of(Volumes.scratch("logs"), Volumes.scratch("tmp")), Optional.of(args.volume()),
-                credentialAnnotation(), 60, args.protect(), args.nodePool()));
+                credentialAnnotation(), 60, args.protect(), nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
-    }
-
-    @Override
-    public Optional<String> nodePool() {
-        return args.nodePool();
     }
 }

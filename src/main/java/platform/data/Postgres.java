@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
@@ -24,6 +25,7 @@ import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +49,8 @@ public final class Postgres extends Datastore {
 
     public Postgres(String name, PostgresArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Postgres", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "postgres", args.name(), "database").withAll(args.extraLabels()), List.of(PORT), options);
+                AppLabels.of(args.system(), "postgres", args.name(), "database").withAll(args.extraLabels()),
+                List.of(PORT), args.nodePool(), options);
         this.args = args;
         var namespace = args.namespace();
         ownerPassword = rotated(Credential.password(this, name + "-password", args.password()));
@@ -57,7 +60,7 @@ public final class Postgres extends Datastore {
         appPassword.ifPresent(password -> KubeSecrets.create(this, appSecretName(), namespace, labels(), appSecret(password)));
 
         var scripts = args.name() + "-init";
-        var files = new java.util.LinkedHashMap<String, String>();
+        var files = new LinkedHashMap<String, String>();
         files.put(PostgresScripts.RECONCILE_SH, PostgresScripts.reconcileShell());
         files.put(PostgresScripts.RECONCILE_SQL, PostgresScripts.reconcileSql(args));
         args.walArchiving().ifPresent(archiving -> {
@@ -108,7 +111,7 @@ public final class Postgres extends Datastore {
         }
         var containers = new ArrayList<>(List.of(container));
         args.walArchiving().ifPresent(archiving -> {
-            var sidecar = archiving.sidecar(args, args.volume().name());
+            var sidecar = archiving.sidecar(args);
             containers.add(sidecar.container());
             volumes.addAll(sidecar.volumes());
         });
@@ -116,7 +119,7 @@ public final class Postgres extends Datastore {
         statefulSet = StatefulStore.create(this, new StatefulStore.Spec(args.name(), namespace, labels(), RunAs.POSTGRES,
                 List.of(new StatefulStore.Port("postgres", PORT)), containers, List.of(), volumes,
                 args.ephemeral() ? Optional.empty() : Optional.of(args.volume()), credentialAnnotation(),
-                60, args.protect(), args.nodePool()));
+                60, args.protect(), nodePool()));
         args.walArchiving().ifPresent(archiving -> archiving.attach(this));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
@@ -203,8 +206,11 @@ public final class Postgres extends Datastore {
         return new SecretKeyRef(args.name(), key);
     }
 
-    @Override
-    public Optional<String> nodePool() {
-        return args.nodePool();
+    /** How a client tool in another pod (pg_dump, psql, pg_basebackup) reaches the server as its owner. */
+    public List<EnvVarArgs> ownerEnv() {
+        return List.of(
+                Env.plain("PGHOST", host()),
+                Env.fromSecret("PGUSER", ref("user")),
+                Env.fromSecret("PGPASSWORD", ref("password")));
     }
 }

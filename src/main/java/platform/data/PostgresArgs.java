@@ -26,10 +26,10 @@ import java.util.Optional;
  * @param password      the owner's password: generated (rotation counter) or given; {@code appPassword} likewise for the app role
  * @param nodePool      the DOKS pool it runs on, or empty for any node
  * @param extraLabels   labels beyond the recommended ones on every object and pod, e.g. a running system's {@code app: postgres}
+ *                      or a seed's log labels
  * @param protect       {@code protect} the StatefulSet (production)
  * @param ephemeral     data in an emptyDir that goes with the pod instead of a claim: a development stack's
  *                      throwaway data (Project 88's tmpfs "to avoid accumulating test junk"); never with {@code protect}
- * @param extraLabels   further labels on its objects and pods, e.g. a seed's log labels
  * @param walArchiving  continuous WAL archiving for point-in-time recovery; needs durable data
  */
 public record PostgresArgs(NamespaceRef namespace, String system, String name, ContainerImage image, String owner,
@@ -63,11 +63,15 @@ public record PostgresArgs(NamespaceRef namespace, String system, String name, C
         if (ephemeral && protect) {
             throw new IllegalArgumentException("postgres " + name + " is protected, so its data cannot be ephemeral");
         }
-        extraLabels = Map.copyOf(extraLabels);
         Objects.requireNonNull(walArchiving, "walArchiving");
         if (ephemeral && walArchiving.isPresent()) {
             throw new IllegalArgumentException("postgres " + name + " has ephemeral data, which point-in-time recovery cannot archive");
         }
+    }
+
+    /** The databases' names, in order: what the backup jobs dump and check. */
+    public List<String> databaseNames() {
+        return databases.stream().map(Database::name).toList();
     }
 
     private static void requireRole(String role) {

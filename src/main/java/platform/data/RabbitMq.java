@@ -42,7 +42,8 @@ public final class RabbitMq extends Datastore {
 
     public RabbitMq(String name, RabbitMqArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:RabbitMq", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "rabbitmq", args.name(), "message-broker").withAll(args.extraLabels()), List.of(AMQP_PORT), options);
+                AppLabels.of(args.system(), "rabbitmq", args.name(), "message-broker").withAll(args.extraLabels()),
+                List.of(AMQP_PORT), args.nodePool(), options);
         this.args = args;
         var namespace = args.namespace();
         password = rotated(Credential.password(this, name + "-password", args.password()));
@@ -80,7 +81,7 @@ public final class RabbitMq extends Datastore {
                 container, List.of(),
                 List.of(Volumes.configMap("config", config, 0444), Volumes.secret("definitions", definitions), Volumes.scratch("tmp")),
                 Optional.of(args.volume()), credentialAnnotation(),
-                60, args.protect(), args.nodePool()));
+                60, args.protect(), nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 
@@ -131,10 +132,5 @@ public final class RabbitMq extends Datastore {
 
     public SecretKeyRef ref(String key) {
         return new SecretKeyRef(args.name(), key);
-    }
-
-    @Override
-    public Optional<String> nodePool() {
-        return args.nodePool();
     }
 }

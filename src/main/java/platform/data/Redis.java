@@ -29,7 +29,8 @@ public final class Redis extends Datastore {
 
     public Redis(String name, RedisArgs args, @Nullable ComponentResourceOptions options) {
         super("platform:data:Redis", name, args.name(), args.namespace(),
-                AppLabels.of(args.system(), "redis", args.name(), "cache").withAll(args.extraLabels()), List.of(PORT), options);
+                AppLabels.of(args.system(), "redis", args.name(), "cache").withAll(args.extraLabels()),
+                List.of(PORT), args.nodePool(), options);
         this.args = args;
         password = rotated(Credential.password(this, name + "-password", args.password()));
 
@@ -59,16 +60,11 @@ public final class Redis extends Datastore {
         StatefulStore.create(this, new StatefulStore.Spec(args.name(), args.namespace(), labels(), RunAs.REDIS,
                 List.of(new StatefulStore.Port("redis", PORT)), container, List.of(),
                 List.of(Volumes.scratch("data"), Volumes.scratch("tmp")), Optional.empty(),
-                credentialAnnotation(), 30, false, args.nodePool()));
+                credentialAnnotation(), 30, false, nodePool()));
         registerOutputs(Map.of("secret", Output.of(args.name())));
     }
 
     public RedisArgs args() {
         return args;
-    }
-
-    @Override
-    public Optional<String> nodePool() {
-        return args.nodePool();
     }
 }

@@ -8,13 +8,11 @@ import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
 import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
@@ -63,9 +61,6 @@ final class StatefulStore {
         }
     }
 
-    /** The default claim template's name; a store's volume is mounted by its claim's name ({@link VolumeClaim#name()}). */
-    static final String DATA_VOLUME = VolumeClaim.DEFAULT_NAME;
-
     static StatefulSet create(Resource parent, Spec spec) {
         var servicePorts = spec.ports().stream().map(port -> ServicePortArgs.builder()
                 .name(port.name()).port(port.port()).targetPort(Either.ofLeft(port.port())).protocol("TCP").build()).toList();
@@ -100,17 +95,10 @@ final class StatefulStore {
                         .metadata(ObjectMetaArgs.builder().labels(spec.labels().all()).annotations(spec.podAnnotations()).build())
                         .spec(pod.build())
                         .build());
-        spec.claim().ifPresent(claim -> {
-            var claimSpec = PersistentVolumeClaimSpecArgs.builder()
-                    .accessModes("ReadWriteOnce")
-                    .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", claim.size())).build());
-            // No class named: the cluster's default class (an existing cluster without a configured class).
-            claim.storageClass().ifPresent(claimSpec::storageClassName);
-            statefulSpec.volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(claim.name()).labels(spec.labels().all()).build())
-                    .spec(claimSpec.build())
-                    .build());
-        });
+        spec.claim().ifPresent(claim -> statefulSpec.volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(claim.name()).labels(spec.labels().all()).build())
+                .spec(claim.spec())
+                .build()));
 
         var options = CustomResourceOptions.builder().parent(parent).protect(spec.protect());
         if (spec.claim().isPresent()) {

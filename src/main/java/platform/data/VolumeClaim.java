@@ -1,7 +1,10 @@
 package platform.data;
 
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import platform.config.ClusterSettings;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -47,6 +50,15 @@ public record VolumeClaim(String size, Optional<String> storageClass, String mou
     /** @param newClass the stack's class of durable volumes ({@code SystemContext.storageClass()}) */
     public VolumeClaim withStorageClass(Optional<String> newClass) {
         return new VolumeClaim(size, newClass, mountPath, name);
+    }
+
+    /** The claim's spec: one node reads and writes it; without a class, the cluster's default (an existing cluster without a configured class). */
+    PersistentVolumeClaimSpecArgs spec() {
+        var spec = PersistentVolumeClaimSpecArgs.builder()
+                .accessModes("ReadWriteOnce")
+                .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", size)).build());
+        storageClass.ifPresent(spec::storageClassName);
+        return spec.build();
     }
 
     /** Names the volume as a seed or a running system does ({@code search-data}, {@code postgres-data}): PVC {@code <name>-<store>-0}. */

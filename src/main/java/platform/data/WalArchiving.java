@@ -16,8 +16,8 @@ public interface WalArchiving {
     /** A segment is finished at the latest this long after a write ({@code archive_timeout}): the newest reachable point's age. */
     int archiveTimeoutSeconds();
 
-    /** The sidecar container and the volumes it adds, for the pod of {@code postgres}, whose data volume is {@code dataVolume}. */
-    Sidecar sidecar(PostgresArgs postgres, String dataVolume);
+    /** The sidecar container and the volumes it adds, for the pod of {@code postgres} (it mounts the data volume too). */
+    Sidecar sidecar(PostgresArgs postgres);
 
     /** Called once the server exists: the base backups, their retention and the replay check. */
     void attach(Postgres postgres);

@@ -6,11 +6,12 @@ import platform.observability.AlloySyntax.Block;
 import platform.observability.AlloySyntax.Document;
 import platform.observability.AlloySyntax.Value;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import static platform.observability.AlloySyntax.list;
 import static platform.observability.AlloySyntax.text;
@@ -237,12 +238,12 @@ final class CollectorPipeline {
         return Optional.of(file.export("content"));
     }
 
-    /** The signals the configuration ships somewhere, for the credentials Secret. */
-    static List<String> signalsWithCredentials(ObservabilitySettings settings) {
-        var signals = new ArrayList<String>();
+    /** The destinations that take a username and password, by signal in name order, for the credentials Secret. */
+    static SortedMap<String, Destination> destinationsWithCredentials(ObservabilitySettings settings) {
+        var destinations = new TreeMap<String, Destination>();
         Map.of("logs", settings.logs(), "metrics", settings.metrics(), "traces", settings.traces(), "rules", settings.rules())
-                .forEach((signal, destination) -> destination.filter(d -> d.username().isPresent()).ifPresent(d -> signals.add(signal)));
-        signals.sort(String::compareTo);
-        return signals;
+                .forEach((signal, destination) -> destination.filter(d -> d.username().isPresent())
+                        .ifPresent(d -> destinations.put(signal, d)));
+        return destinations;
     }
 }

@@ -139,11 +139,10 @@ public final class Observability extends ComponentResource {
                 .build(), here);
         var dependencies = new ArrayList<Resource>(List.of(configMap, crds, ruleObject));
         String credentials = null;
-        var signals = CollectorPipeline.signalsWithCredentials(settings);
-        if (!signals.isEmpty()) {
+        var withCredentials = CollectorPipeline.destinationsWithCredentials(settings);
+        if (!withCredentials.isEmpty()) {
             var data = new TreeMap<String, Output<String>>();
-            var destinations = Map.of("logs", settings.logs(), "metrics", settings.metrics(), "traces", settings.traces(), "rules", settings.rules());
-            signals.forEach(signal -> data.put(CollectorPipeline.secretKey(signal), destinations.get(signal).orElseThrow().password().orElseThrow()));
+            withCredentials.forEach((signal, destination) -> data.put(CollectorPipeline.secretKey(signal), destination.password().orElseThrow()));
             dependencies.add(KubeSecrets.create(this, Names.CREDENTIALS, ref, collectorLabels, data));
             credentials = Names.CREDENTIALS;
         }

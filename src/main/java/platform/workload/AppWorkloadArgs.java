@@ -203,7 +203,6 @@ public record AppWorkloadArgs(NamespaceRef namespace, AppLabels labels, String n
         public Builder runAs(RunAs value) { runAs = value; return this; }
         public Builder writable(String path) { writablePaths.add(path); return this; }
         public Builder volume(VolumeArgs volume, VolumeMountArgs mount) { volumes.add(volume); mounts.add(mount); return this; }
-        public Builder volumeForInitOnly(VolumeArgs volume) { return podVolume(volume); }
         /** A volume the app's container does not mount: for init containers and sidecars. */
         public Builder podVolume(VolumeArgs volume) { volumes.add(volume); return this; }
         public Builder volumesForInitOnly(List<VolumeArgs> values) { values.forEach(this::podVolume); return this; }

@@ -10,9 +10,6 @@ import platform.k8s.Env;
 import platform.k8s.Hardening;
 import platform.k8s.SecretKeyRef;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +30,7 @@ import java.util.regex.Pattern;
 public record DependencyWait(String name, ContainerImage image, String what, List<String> check, String expect,
                              List<EnvVarArgs> env, int timeoutSeconds) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
-    public static final String SCRIPT = load();
+    public static final String SCRIPT = Scripts.load("wait-for.sh");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,50}[a-z0-9])?");
 
     public DependencyWait {
@@ -82,16 +79,5 @@ public record DependencyWait(String name, ContainerImage image, String what, Lis
                 .resources(ComputeResources.TINY.toArgs())
                 .securityContext(Hardening.container())
                 .build();
-    }
-
-    private static String load() {
-        try (var stream = DependencyWait.class.getResourceAsStream("/platform/workload/wait-for.sh")) {
-            if (stream == null) {
-                throw new IllegalStateException("wait-for.sh is missing from the jar");
-            }
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,30 +1,23 @@
 package platform.workload;
 
 import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
+import platform.k8s.ConfigMaps;
 import platform.k8s.ContainerImage;
 import platform.k8s.Env;
 import platform.k8s.Hardening;
-import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 import platform.k8s.Probes;
+import platform.k8s.Sha256;
 import platform.k8s.Volumes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,22 +104,12 @@ public record FileSync(String name, ContainerImage image, String sourceClaim, St
 
     /** The script every file sync of {@code namespace} runs: ConfigMap {@value #SCRIPT_CONFIG_MAP}. */
     public static ConfigMap script(Resource parent, NamespaceRef namespace, AppLabels labels) {
-        return new ConfigMap(namespace.name() + "-" + SCRIPT_CONFIG_MAP, ConfigMapArgs.builder()
-                .metadata(Meta.of(SCRIPT_CONFIG_MAP, namespace, labels))
-                .data(Map.of(SCRIPT, load()))
-                .build(), CustomResourceOptions.builder().parent(parent).build());
+        return ConfigMaps.create(parent, SCRIPT_CONFIG_MAP, namespace, labels, Map.of(SCRIPT, load()));
     }
 
     /** The script's text, as shipped in the ConfigMap. */
     public static String load() {
-        try (var stream = FileSync.class.getResourceAsStream("/platform/workload/" + SCRIPT)) {
-            if (stream == null) {
-                throw new IllegalStateException(SCRIPT + " is missing from the jar");
-            }
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Scripts.load(SCRIPT);
     }
 
     /**
@@ -177,7 +160,7 @@ public record FileSync(String name, ContainerImage image, String sourceClaim, St
                 Env.plain("CHECK", check.scriptValue),
                 Env.plain("HEARTBEAT", HEARTBEAT),
                 // A new script rolls the pods: the ConfigMap keeps its name.
-                Env.plain("SCRIPT_SHA256", sha256(load())));
+                Env.plain("SCRIPT_SHA256", Sha256.hex(load())));
     }
 
     String copyVolume() {
@@ -199,13 +182,5 @@ public record FileSync(String name, ContainerImage image, String sourceClaim, St
     static String directory(String path) {
         var slash = path.lastIndexOf('/');
         return slash <= 0 ? "/" : path.substring(0, slash);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,15 +18,12 @@ import platform.k8s.Hardening;
 import platform.k8s.ImageRef;
 import platform.k8s.Meta;
 import platform.k8s.NodePool;
+import platform.k8s.Sha256;
 import platform.k8s.Volumes;
 
 import javax.annotation.Nullable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -113,17 +110,9 @@ public final class MigrationJob extends ComponentResource {
         } else if (COMMIT.matcher(image.tag()).matches()) {
             id = image.tag();
         } else {
-            id = sha256(image.tag());
+            id = Sha256.hex(image.tag());
         }
         return prefix + "-" + id.substring(0, Math.min(ID_LENGTH, id.length()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     /** The Job's name in the cluster: {@code kubectl logs job/<name> -n <namespace>}. */

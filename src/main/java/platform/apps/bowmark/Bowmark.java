@@ -1,13 +1,9 @@
 package platform.apps.bowmark;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import platform.Versions;
+import platform.apps.AppSystem;
 import platform.apps.SystemContext;
 import platform.backup.PostgresBackup;
 import platform.config.BowmarkSettings;
@@ -20,11 +16,9 @@ import platform.data.RabbitMqArgs;
 import platform.edge.Edge;
 import platform.edge.Route;
 import platform.k8s.AppLabels;
-import platform.k8s.AppNamespace;
 import platform.k8s.ComputeResources;
+import platform.k8s.ConfigMaps;
 import platform.k8s.Env;
-import platform.k8s.Meta;
-import platform.k8s.NamespaceRef;
 import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
@@ -41,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Bow-Mark (seed 001), paving and concrete, in namespace {@code bowmark}: PostgreSQL and RabbitMQ,
@@ -49,7 +44,7 @@ import java.util.Optional;
  * hosts as the live ingress has them, the nightly restart of workers and consumers, and the daily
  * database backup with its restore check. Off by default: the live system's later additions.
  */
-public final class Bowmark extends ComponentResource {
+public final class Bowmark extends AppSystem {
     public static final String NAMESPACE = "bowmark";
     static final String SYSTEM = BowmarkSettings.SYSTEM;
     /** The seed's ingress: 100 MB uploads (the live ingress now allows 500m; see the README), 600 s proxy timeouts. */
@@ -86,21 +81,17 @@ public final class Bowmark extends ComponentResource {
     static final Duration CONSUMER_TIMEOUT = Duration.ofHours(4);
 
     private final BowmarkSettings settings;
-    private final SystemContext context;
-    private final NamespaceRef namespace;
     private final Postgres postgres;
     private final RabbitMq rabbitmq;
     private final List<String> databaseCredentials = new ArrayList<>();
     private final Credential jwt;
 
     public Bowmark(String name, SystemContext context) {
-        super("platform:apps:Bowmark", name, context.onCluster());
-        this.context = context;
+        super("platform:apps:Bowmark", name, context, NAMESPACE, SYSTEM);
         this.settings = context.platform().bowmark().orElseThrow();
         var protect = context.protect();
         var options = settings.options();
-        namespace = new AppNamespace(NAMESPACE, SYSTEM, protect, ComponentResourceOptions.builder().parent(this).build()).ref();
-        var child = ComponentResourceOptions.builder().parent(this).build();
+        var child = child();
 
         // The live StatefulSets' claim names and pod labels (sheet §5), so volumes restored from their snapshots bind.
         postgres = new Postgres("postgres", PostgresArgs.builder(namespace, SYSTEM)
@@ -150,13 +141,11 @@ public final class Bowmark extends ComponentResource {
         // The app's own bucket for its files; backups go elsewhere (Secret backup-bucket, read by backup jobs only).
         KubeSecrets.create(this, "spaces", namespace, labels, secrets.spaces());
         secrets.anthropicApiKey().ifPresent(key -> KubeSecrets.create(this, "anthropic", namespace, labels, Map.of("apiKey", key)));
-        var backups = context.backups().targetFor(this, SYSTEM, namespace, labels);
+        var backups = backupTarget(labels);
 
         // Unless migrationsDir is set, CI owns pg-migrations (as today); the consumers start without it.
-        settings.migrations().ifPresent(files -> new ConfigMap(NAMESPACE + "-pg-migrations", ConfigMapArgs.builder()
-                .metadata(Meta.of("pg-migrations", namespace, AppLabels.of(SYSTEM, "pg-migrations", "pg-migrations", "migrations")))
-                .data(files)
-                .build(), CustomResourceOptions.builder().parent(this).build()));
+        settings.migrations().ifPresent(files -> ConfigMaps.create(this, "pg-migrations", namespace,
+                AppLabels.of(SYSTEM, "pg-migrations", "pg-migrations", "migrations"), files));
 
         databaseCredentials.addAll(postgres.credentialVersions());
         databaseCredentials.addAll(rabbitmq.credentialVersions());
@@ -213,8 +202,7 @@ public final class Bowmark extends ComponentResource {
                     .websocket(WEBSOCKET_PATH, server.backend());
             settings.serverPaths().forEach(path -> route.prefix(path, server.backend()));
             route.prefix("/", client.backend());
-            context.edge().expose(this, namespace, AppLabels.of(SYSTEM, "bowmark", "bowmark" + product.suffix, "routing"),
-                    route.build());
+            expose(route.build());
         }
         // Operator pods (scripts/bowmark-backfill.sh, the README's psql and dbmate checks) carry this label.
         postgres.allowFrom("maintenance", Map.of("app.kubernetes.io/name", "maintenance"));
@@ -229,11 +217,7 @@ public final class Bowmark extends ComponentResource {
         backups.ifPresent(target -> new PostgresBackup("pg-backup", new PostgresBackup.Args(postgres, target,
                 backup.schedule(), backup.retentionDays(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
                 backup.sanityQuery().orElse(PostgresBackup.DEFAULT_SANITY_QUERY)), child));
-        registerOutputs(Map.of("namespace", namespace.output()));
-    }
-
-    private interface Shape {
-        AppWorkloadArgs.Builder apply(AppWorkloadArgs.Builder builder);
+        registerNamespace();
     }
 
     /** The live requests, or small ones on a development cluster (memory limits unchanged). */
@@ -256,7 +240,8 @@ public final class Bowmark extends ComponentResource {
      * recommended ones; the selector stays the recommended pair, so adding labels never touches it.
      */
     private AppWorkload workload(Product product, String role, String component, Optional<String> pool,
-                                 ComputeResources resources, List<EnvVarArgs> env, List<String> credentials, Shape shape) {
+                                 ComputeResources resources, List<EnvVarArgs> env, List<String> credentials,
+                                 UnaryOperator<AppWorkloadArgs.Builder> shape) {
         var labels = AppLabels.of(SYSTEM, role, product.named(role), component).with("component", product.component(role));
         var image = context.image(settings.image(role.equals("client") ? product.clientImageKey : "server"));
         var builder = AppWorkloadArgs.builder(namespace, labels, product.deployment(role), role, image)
@@ -265,8 +250,7 @@ public final class Bowmark extends ComponentResource {
                 .resources(sized(resources))
                 .env(env)
                 .credentials(credentials);
-        return new AppWorkload(product.deployment(role), shape.apply(builder).build(),
-                ComponentResourceOptions.builder().parent(this).build());
+        return new AppWorkload(product.deployment(role), shape.apply(builder).build(), child());
     }
 
     /** The live system's MCP analytics server (sheet §3.1): one per product, reached by its server only. */
@@ -283,10 +267,6 @@ public final class Bowmark extends ComponentResource {
                 .listens(MCP_PORT, product.named(role))
                 .probes(Probes.http("/health", MCP_PORT, Probes.Timing.READINESS), Probes.http("/health", MCP_PORT, Probes.Timing.LIVENESS))
                 .build();
-        return new AppWorkload(product.deployment(role), args, ComponentResourceOptions.builder().parent(this).build());
-    }
-
-    public NamespaceRef namespace() {
-        return namespace;
+        return new AppWorkload(product.deployment(role), args, child());
     }
 }

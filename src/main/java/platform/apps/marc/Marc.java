@@ -1,8 +1,7 @@
 package platform.apps.marc;
 
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.ComponentResourceOptions;
+import platform.apps.AppSystem;
 import platform.apps.SystemContext;
 import platform.config.MarcSettings;
 import platform.data.NfsVolume;
@@ -10,10 +9,8 @@ import platform.edge.Edge;
 import platform.edge.Forward;
 import platform.edge.Route;
 import platform.k8s.AppLabels;
-import platform.k8s.AppNamespace;
 import platform.k8s.ComputeResources;
 import platform.k8s.Env;
-import platform.k8s.NamespaceRef;
 import platform.k8s.Probes;
 import platform.k8s.SecretKeyRef;
 import platform.secrets.KubeSecrets;
@@ -34,7 +31,7 @@ import java.util.Map;
  * the landing page and {@code /health} answered at the edge. The route moves to a new production
  * pool only after every replica of it is ready; the old pool runs until config drops it.
  */
-public final class Marc extends ComponentResource {
+public final class Marc extends AppSystem {
     public static final String NAMESPACE = "marc";
     static final String SYSTEM = MarcSettings.SYSTEM;
 
@@ -66,22 +63,17 @@ public final class Marc extends ComponentResource {
     static final ComputeResources WEB = new ComputeResources("250m", "512Mi", "1Gi");
 
     private final MarcSettings settings;
-    private final SystemContext context;
-    private final NamespaceRef namespace;
 
     public Marc(String name, SystemContext context) {
-        super("platform:apps:Marc", name, context.onCluster());
-        this.context = context;
+        super("platform:apps:Marc", name, context, NAMESPACE, SYSTEM);
         this.settings = context.platform().marc().orElseThrow();
-        var child = ComponentResourceOptions.builder().parent(this).build();
-        namespace = new AppNamespace(NAMESPACE, SYSTEM, context.protect(), child).ref();
 
         var labels = AppLabels.of(SYSTEM, "marc", "marc", "config");
         KubeSecrets.create(this, OPENAI_SECRET, namespace, labels, Map.of("apiKey", settings.openaiApiKey()));
         FileSync.script(this, namespace, AppLabels.of(SYSTEM, SYNC, SYNC, "sync"));
         var nfs = settings.nfs();
         new NfsVolume(NFS_CLAIM, new NfsVolume.Args(namespace, AppLabels.of(SYSTEM, NFS_CLAIM, NFS_CLAIM, "database"),
-                NFS_CLAIM, nfs.server(), nfs.exportPath()), child);
+                NFS_CLAIM, nfs.server(), nfs.exportPath()), child());
 
         AppWorkload active = null;
         for (var pool : settings.productionPools()) {
@@ -103,8 +95,8 @@ public final class Marc extends ComponentResource {
                 .build();
         // Traffic moves to a pool only once every replica of it is ready: a pool that never gets there fails
         // `pulumi up` before the route changes, and /prod/ stays on the pool that was serving.
-        context.edge().expose(this, namespace, AppLabels.of(SYSTEM, "marc", "marc", "routing"), route, List.of(active, development));
-        registerOutputs(Map.of("namespace", namespace.output()));
+        expose(route, List.of(active, development));
+        registerNamespace();
     }
 
     /** One pool: Deployment and Service {@code marc-<pool>}, its database copy, admitting only the gateway. */
@@ -124,7 +116,7 @@ public final class Marc extends ComponentResource {
                 .probes(Probes.http("/health", pool.port(), Probes.Timing.READINESS),
                         Probes.http("/liveness", pool.port(), Probes.Timing.LIVENESS))
                 .readyTimeout(settings.readyTimeout()));
-        return new AppWorkload(pool.deployment(), args.build(), ComponentResourceOptions.builder().parent(this).build())
+        return new AppWorkload(pool.deployment(), args.build(), child())
                 .admitGateway(Edge.gatewayPeer());
     }
 
@@ -135,9 +127,5 @@ public final class Marc extends ComponentResource {
                 Env.fromSecret("OPENAI_API_KEY", new SecretKeyRef(OPENAI_SECRET, "apiKey")),
                 // uid 1000 has no home in the image: libraries that cache under ~ write to the scratch /tmp.
                 Env.plain("HOME", "/tmp"));
-    }
-
-    public NamespaceRef namespace() {
-        return namespace;
     }
 }

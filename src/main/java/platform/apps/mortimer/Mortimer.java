@@ -2,9 +2,8 @@ package platform.apps.mortimer;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.ComponentResourceOptions;
 import platform.Versions;
+import platform.apps.AppSystem;
 import platform.apps.SystemContext;
 import platform.backup.MongoBackup;
 import platform.config.MortimerSettings;
@@ -16,10 +15,8 @@ import platform.edge.Edge;
 import platform.edge.Route;
 import platform.edge.SecurityHeaders;
 import platform.k8s.AppLabels;
-import platform.k8s.AppNamespace;
 import platform.k8s.ComputeResources;
 import platform.k8s.Env;
-import platform.k8s.NamespaceRef;
 import platform.k8s.Probes;
 import platform.k8s.SecretKeyRef;
 import platform.secrets.Credential;
@@ -30,7 +27,6 @@ import platform.workload.AppWorkloadArgs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Mortimer (seed 004, the alfred3 web UI) in namespace {@code mortimer}: MongoDB with its app user,
@@ -43,7 +39,7 @@ import java.util.Map;
  * {@code /app/instance}, on one ReadWriteOnce volume: one pod is the supported shape, recreated on
  * update (see {@link MortimerSettings#MAX_REPLICAS} and the README).
  */
-public final class Mortimer extends ComponentResource {
+public final class Mortimer extends AppSystem {
     public static final String NAMESPACE = "mortimer";
     static final String SYSTEM = MortimerSettings.SYSTEM;
 
@@ -73,14 +69,11 @@ public final class Mortimer extends ComponentResource {
      */
     static final Probes.Timing LIVENESS = new Probes.Timing(30, 10, 6, 0);
 
-    private final NamespaceRef namespace;
-
     public Mortimer(String name, SystemContext context) {
-        super("platform:apps:Mortimer", name, context.onCluster());
+        super("platform:apps:Mortimer", name, context, NAMESPACE, SYSTEM);
         var settings = context.platform().mortimer().orElseThrow();
         var protect = context.protect();
-        namespace = new AppNamespace(NAMESPACE, SYSTEM, protect, ComponentResourceOptions.builder().parent(this).build()).ref();
-        var child = ComponentResourceOptions.builder().parent(this).build();
+        var child = child();
 
         var mongo = new MongoDb("mongodb", MongoDbArgs.of(namespace, SYSTEM, context.image(Versions.MONGO), APP_DATABASE, APP_USER,
                         settings.mongoStorage(), context.storageClass(), settings.mongoRootPassword(), settings.mongoPassword(), protect)
@@ -116,7 +109,7 @@ public final class Mortimer extends ComponentResource {
         app.admitGateway(Edge.gatewayPeer());
         mongo.allowFrom(APP, app.podLabels());
 
-        context.edge().expose(this, namespace, AppLabels.of(SYSTEM, "mortimer", "mortimer", "routing"), Route.builder("mortimer")
+        expose(Route.builder("mortimer")
                 .hosts(settings.hosts())
                 .prefix("/", app.backend())
                 // The seed keeps /healthz internal; the published image has none, the edge answers 404 either way.
@@ -128,10 +121,10 @@ public final class Mortimer extends ComponentResource {
                 .build());
 
         var backup = settings.backup();
-        context.backups().targetFor(this, SYSTEM, namespace, labels).ifPresent(target -> new MongoBackup("mongo-backup",
+        backupTarget(labels).ifPresent(target -> new MongoBackup("mongo-backup",
                 new MongoBackup.Args(mongo, target, backup.schedule(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
                         backup.encryptionKey()), child));
-        registerOutputs(Map.of("namespace", namespace.output()));
+        registerNamespace();
     }
 
     /** Everything the entrypoint requires, then Gunicorn's layout, then mail and the operators' secrets (only those set). */
@@ -159,9 +152,5 @@ public final class Mortimer extends ComponentResource {
         }
         settings.secrets().appEnv().keySet().forEach(variable -> env.add(Env.fromSecret(variable, new SecretKeyRef(SECRET, variable))));
         return env;
-    }
-
-    public NamespaceRef namespace() {
-        return namespace;
     }
 }

@@ -1,17 +1,14 @@
 package platform.apps.project88;
 
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import platform.Versions;
 import platform.apps.SystemContext;
 import platform.data.Postgres;
 import platform.k8s.ComputeResources;
+import platform.k8s.ConfigMaps;
 import platform.k8s.ContainerImage;
 import platform.k8s.Env;
-import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 import platform.k8s.Peer;
 import platform.k8s.Probes;
@@ -27,6 +24,7 @@ import platform.workload.AppWorkloadArgs;
 import javax.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The seed's development-only additions: Mailpit (the maintained successor of its Mailhog) catching
@@ -63,10 +61,7 @@ final class DevTools extends ComponentResource {
         var labels = parent.labels("pgadmin", "admin");
         var password = Credential.password(this, "project88-pgadmin-password", pgadminPassword);
         KubeSecrets.create(this, "pgadmin", namespace, labels, Map.of("password", password.value()));
-        new ConfigMap(namespace.name() + "-" + PGADMIN_SERVERS, ConfigMapArgs.builder()
-                .metadata(Meta.of(PGADMIN_SERVERS, namespace, labels))
-                .data(Map.of("servers.json", servers(db)))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        ConfigMaps.create(this, PGADMIN_SERVERS, namespace, labels, Map.of("servers.json", servers(db)));
         var pgadmin = tool(parent, namespace, "pgadmin", context.image(Versions.PGADMIN), RunAs.PGADMIN, ComputeResources.MEDIUM,
                 builder -> builder
                         .listens(PGADMIN_PORT, "pgadmin")
@@ -86,12 +81,8 @@ final class DevTools extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    private interface Shape {
-        AppWorkloadArgs.Builder apply(AppWorkloadArgs.Builder builder);
-    }
-
     private AppWorkload tool(Project88 parent, NamespaceRef namespace, String name, ContainerImage image, RunAs runAs,
-                             ComputeResources resources, Shape shape) {
+                             ComputeResources resources, UnaryOperator<AppWorkloadArgs.Builder> shape) {
         var builder = AppWorkloadArgs.builder(namespace, parent.labels(name, "dev-tool"), name, name, image)
                 .runAs(runAs)
                 .resources(resources);

@@ -1,11 +1,7 @@
 package platform.apps.project88;
 
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
+import platform.apps.AppSystem;
 import platform.apps.SystemContext;
 import platform.backup.PostgresBackup;
 import platform.backup.PostgresPitr;
@@ -19,27 +15,23 @@ import platform.data.RedisArgs;
 import platform.edge.Edge;
 import platform.edge.Route;
 import platform.k8s.AppLabels;
-import platform.k8s.AppNamespace;
 import platform.k8s.ComputeResources;
+import platform.k8s.ConfigMaps;
 import platform.k8s.Env;
-import platform.k8s.Meta;
-import platform.k8s.NamespaceRef;
 import platform.k8s.Probes;
 import platform.k8s.SecretKeyRef;
+import platform.k8s.Sha256;
 import platform.secrets.KubeSecrets;
 import platform.workload.AppWorkload;
 import platform.workload.AppWorkloadArgs;
 import platform.workload.DependencyWait;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Project 88 (seed 002) in namespace {@code project88}, as its service catalogue describes it:
@@ -50,7 +42,7 @@ import java.util.TreeMap;
  * shared gateway; the nightly {@code pg_dump} with its restore check; and, in development only,
  * Mailpit and pgAdmin.
  */
-public final class Project88 extends ComponentResource {
+public final class Project88 extends AppSystem {
     public static final String NAMESPACE = "project88";
     static final String SYSTEM = Project88Settings.SYSTEM;
     static final int WEB_PORT = 8000;
@@ -76,21 +68,17 @@ public final class Project88 extends ComponentResource {
     static final String DB_NAME = "project88_myappdb";
 
     private final Project88Settings settings;
-    private final SystemContext context;
-    private final NamespaceRef namespace;
 
     public Project88(String name, SystemContext context) {
-        super("platform:apps:Project88", name, context.onCluster());
-        this.context = context;
+        super("platform:apps:Project88", name, context, NAMESPACE, SYSTEM);
         this.settings = context.platform().project88().orElseThrow();
         var protect = context.protect();
         var images = settings.images();
-        namespace = new AppNamespace(NAMESPACE, SYSTEM, protect, ComponentResourceOptions.builder().parent(this).build()).ref();
-        var child = ComponentResourceOptions.builder().parent(this).build();
+        var child = child();
 
         var configLabels = AppLabels.of(SYSTEM, "env", "env", "config");
         var backup = settings.backup();
-        var backupTarget = context.backups().targetFor(this, SYSTEM, namespace, configLabels)
+        var backupTarget = backupTarget(configLabels)
                 .map(target -> target.withAwsCli(context.image(images.awsCli())));
         var db = new Postgres("project88-db", PostgresArgs.builder(namespace, SYSTEM)
                 .name("db")
@@ -121,10 +109,7 @@ public final class Project88 extends ComponentResource {
                 .withLabels(logLabels("search")).withNodePool(settings.pool()), child);
 
         var baseEnv = baseEnv();
-        new ConfigMap(NAMESPACE + "-" + BASE_ENV, ConfigMapArgs.builder()
-                .metadata(Meta.of(BASE_ENV, namespace, configLabels))
-                .data(baseEnv)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        ConfigMaps.create(this, BASE_ENV, namespace, configLabels, baseEnv);
         var secretEnv = settings.secretEnv().orElse(Map.of());
         KubeSecrets.create(this, WEB_ENV, namespace, configLabels, secretEnv);
 
@@ -171,13 +156,12 @@ public final class Project88 extends ComponentResource {
             search.allowFrom(client, app.podLabels());
         }
 
-        context.edge().expose(this, namespace, AppLabels.of(SYSTEM, "project88", "project88", "routing"),
-                Route.builder("project88")
-                        .hosts(settings.site().hosts())
-                        .prefix("/", web.backend())
-                        .blocked("/metrics")
-                        .timeout(ROUTE_TIMEOUT)
-                        .build());
+        expose(Route.builder("project88")
+                .hosts(settings.site().hosts())
+                .prefix("/", web.backend())
+                .blocked("/metrics")
+                .timeout(ROUTE_TIMEOUT)
+                .build());
 
         // Point-in-time recovery is attached to db above, in its builder (walArchiving): the archive is part of its pod.
         backupTarget.ifPresent(target -> new PostgresBackup("project88-pg-backup", new PostgresBackup.Args(db, target,
@@ -187,15 +171,12 @@ public final class Project88 extends ComponentResource {
         if (settings.devTools().enabled()) {
             new DevTools(this, context, namespace, db, List.of(web, worker), settings.devTools().pgadminPassword(), child);
         }
-        registerOutputs(Map.of("namespace", namespace.output()));
-    }
-
-    private interface Shape {
-        AppWorkloadArgs.Builder apply(AppWorkloadArgs.Builder builder);
+        registerNamespace();
     }
 
     private AppWorkload workload(String service, String component, int replicas, ComputeResources resources,
-                                 List<EnvVarArgs> wiring, List<String> credentials, String checksum, Shape shape) {
+                                 List<EnvVarArgs> wiring, List<String> credentials, String checksum,
+                                 UnaryOperator<AppWorkloadArgs.Builder> shape) {
         var env = new ArrayList<>(wiring);
         env.add(Env.plain("OTEL_SERVICE_NAME", service));
         env.add(Env.plain("OTEL_RESOURCE_ATTRIBUTES", "service.namespace=" + SYSTEM + ",deployment.environment=" + settings.environmentName()));
@@ -206,8 +187,7 @@ public final class Project88 extends ComponentResource {
                 .env(env)
                 .credentials(credentials)
                 .podAnnotation(CONFIG_CHECKSUM, checksum);
-        return new AppWorkload("project88-" + service, shape.apply(builder).build(),
-                ComponentResourceOptions.builder().parent(this).build());
+        return new AppWorkload("project88-" + service, shape.apply(builder).build(), child());
     }
 
     /** The recommended labels plus the seed's log labels. */
@@ -237,14 +217,6 @@ public final class Project88 extends ComponentResource {
     static String checksum(Map<String, String> env) {
         var text = new StringBuilder();
         new TreeMap<>(env).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public NamespaceRef namespace() {
-        return namespace;
+        return Sha256.hex(text.toString());
     }
 }

@@ -2,9 +2,8 @@ package platform.apps.srqhpn;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
-import com.pulumi.resources.ComponentResource;
-import com.pulumi.resources.ComponentResourceOptions;
 import platform.Versions;
+import platform.apps.AppSystem;
 import platform.apps.SystemContext;
 import platform.backup.PostgresBackup;
 import platform.config.SrqHpnSettings;
@@ -15,10 +14,8 @@ import platform.data.RedisArgs;
 import platform.edge.Edge;
 import platform.edge.Route;
 import platform.k8s.AppLabels;
-import platform.k8s.AppNamespace;
 import platform.k8s.ComputeResources;
 import platform.k8s.Env;
-import platform.k8s.NamespaceRef;
 import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
@@ -41,7 +38,7 @@ import java.util.Map;
  * per API image that must succeed before the API changes, and the daily database backup with its
  * restore check. Redis and Celery (added after the seed) are an optional extra, off by default.
  */
-public final class SrqHpn extends ComponentResource {
+public final class SrqHpn extends AppSystem {
     public static final String NAMESPACE = "srq-hpn";
     static final String SYSTEM = SrqHpnSettings.SYSTEM;
 
@@ -76,14 +73,11 @@ public final class SrqHpn extends ComponentResource {
      */
     static final Map<String, String> HEADERS = headers();
 
-    private final NamespaceRef namespace;
-
     public SrqHpn(String name, SystemContext context) {
-        super("platform:apps:SrqHpn", name, context.onCluster());
+        super("platform:apps:SrqHpn", name, context, NAMESPACE, SYSTEM);
         var settings = context.platform().srqHpn().orElseThrow();
         var protect = context.protect();
-        var child = ComponentResourceOptions.builder().parent(this).build();
-        namespace = new AppNamespace(NAMESPACE, SYSTEM, protect, child).ref();
+        var child = child();
 
         // The seed's compose runs postgres:16-alpine; its musl collation differs from Debian's glibc one,
         // so the same flavour is kept: a data directory never moves between the two (dump and restore does).
@@ -174,22 +168,21 @@ public final class SrqHpn extends ComponentResource {
         web.admitGateway(Edge.gatewayPeer());
         postgres.allowFrom("api", api.podLabels());
 
-        context.edge().expose(this, namespace, AppLabels.of(SYSTEM, "srq-hpn", "srq-hpn", "routing"),
-                Route.builder("srq-hpn")
-                        .hosts(settings.hosts())
-                        .prefix("/api", api.backend())
-                        .prefix("/", web.backend())
-                        .headers(HEADERS)
-                        .build());
+        expose(Route.builder("srq-hpn")
+                .hosts(settings.hosts())
+                .prefix("/api", api.backend())
+                .prefix("/", web.backend())
+                .headers(HEADERS)
+                .build());
 
-        settings.celery().ifPresent(celery -> celery(context, settings, celery, postgres, migration, credentialVersions, child));
+        settings.celery().ifPresent(celery -> celery(settings, celery, postgres, migration, credentialVersions));
 
         var backup = settings.backup();
-        context.backups().targetFor(this, SYSTEM, namespace, labels).ifPresent(target ->
+        backupTarget(labels).ifPresent(target ->
                 new PostgresBackup("srq-hpn-pg-backup", new PostgresBackup.Args(postgres, target, backup.schedule(),
                         backup.retentionDays(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
                         backup.sanityQuery().orElse(PostgresBackup.DEFAULT_SANITY_QUERY)), child));
-        registerOutputs(Map.of("namespace", namespace.output()));
+        registerNamespace();
     }
 
     /**
@@ -197,10 +190,10 @@ public final class SrqHpn extends ComponentResource {
      * and the weather refresh. Redis keeps nothing on disk (losing it loses queued tasks only) and evicts
      * nothing. Both run after the migration, with the app user only.
      */
-    private void celery(SystemContext context, SrqHpnSettings settings, SrqHpnSettings.Celery celery, Postgres postgres,
-                        MigrationJob migration, List<String> credentialVersions, ComponentResourceOptions child) {
+    private void celery(SrqHpnSettings settings, SrqHpnSettings.Celery celery, Postgres postgres, MigrationJob migration,
+                        List<String> credentialVersions) {
         var redis = new Redis("srq-hpn-redis", RedisArgs.cache(namespace, SYSTEM, context.image(Versions.REDIS),
-                celery.redisMaxMemory(), "noeviction", celery.redisPassword()).withNodePool(settings.pool()), child);
+                celery.redisMaxMemory(), "noeviction", celery.redisPassword()).withNodePool(settings.pool()), child());
         var env = new ArrayList<EnvVarArgs>();
         env.add(Env.fromSecret("DATABASE_URL", new SecretKeyRef(DATABASE_SECRET, "DATABASE_URL")));
         env.add(Env.fromSecret("REDIS_URL", new SecretKeyRef(redis.secretName(), "url")));
@@ -215,22 +208,21 @@ public final class SrqHpn extends ComponentResource {
         });
         var versions = new ArrayList<>(credentialVersions);
         versions.addAll(redis.credentialVersions());
-        var worker = celeryWorkload(context, settings, "celery-worker", "worker", CELERY_WORKER, env, versions, migration,
+        var worker = celeryWorkload(settings, "celery-worker", "worker", CELERY_WORKER, env, versions, migration,
                 List.of("celery", "-A", "app.celery_app", "worker", "--loglevel=" + celery.logLevel(),
-                        "--concurrency=" + celery.workerConcurrency()), child);
+                        "--concurrency=" + celery.workerConcurrency()));
         // Exactly one beat: two would send every scheduled task twice. Its schedule file lives in /tmp, as in compose.
-        var beat = celeryWorkload(context, settings, "celery-beat", "scheduler", CELERY_BEAT, env, versions, migration,
+        var beat = celeryWorkload(settings, "celery-beat", "scheduler", CELERY_BEAT, env, versions, migration,
                 List.of("celery", "-A", "app.celery_app", "beat", "--loglevel=" + celery.logLevel(),
-                        "--schedule=/tmp/celerybeat-schedule"), child);
+                        "--schedule=/tmp/celerybeat-schedule"));
         for (var client : List.of(worker, beat)) {
             postgres.allowFrom(client.args().name(), client.podLabels());
             redis.allowFrom(client.args().name(), client.podLabels());
         }
     }
 
-    private AppWorkload celeryWorkload(SystemContext context, SrqHpnSettings settings, String name, String component,
-                                       ComputeResources resources, List<EnvVarArgs> env, List<String> versions,
-                                       MigrationJob migration, List<String> command, ComponentResourceOptions child) {
+    private AppWorkload celeryWorkload(SrqHpnSettings settings, String name, String component, ComputeResources resources,
+                                       List<EnvVarArgs> env, List<String> versions, MigrationJob migration, List<String> command) {
         return new AppWorkload("srq-hpn-" + name, AppWorkloadArgs.builder(namespace,
                         AppLabels.of(SYSTEM, name, name, component), name, name, context.image(settings.image("api")))
                 .replicas(1)
@@ -244,7 +236,7 @@ public final class SrqHpn extends ComponentResource {
                 .probes(Probes.shell("grep -q celery /proc/1/cmdline", Probes.Timing.READINESS),
                         Probes.shell("grep -q celery /proc/1/cmdline", Probes.Timing.LIVENESS))
                 .after(migration.job())
-                .build(), child);
+                .build(), child());
     }
 
     private static Map<String, Output<String>> ordered(String firstKey, Output<String> first, String secondKey, Output<String> second) {
@@ -262,9 +254,5 @@ public final class SrqHpn extends ComponentResource {
         headers.put("X-XSS-Protection", "1; mode=block");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
         return java.util.Collections.unmodifiableMap(headers);
-    }
-
-    public NamespaceRef namespace() {
-        return namespace;
     }
 }

@@ -1,20 +1,18 @@
 package platform.backup;
 
 import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import platform.data.Datastore;
 import platform.k8s.AppLabels;
 import platform.k8s.ComputeResources;
+import platform.k8s.ConfigMaps;
 import platform.k8s.ContainerImage;
 import platform.k8s.CronJobs;
 import platform.k8s.Env;
 import platform.k8s.Hardening;
-import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 import platform.k8s.NodePool;
 import platform.k8s.RunAs;
@@ -45,10 +43,7 @@ final class BackupJobs {
     static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> ownScripts) {
         var files = new ArrayList<>(SHARED_SCRIPTS);
         files.addAll(ownScripts);
-        return new ConfigMap(namespace.name() + "-" + name, ConfigMapArgs.builder()
-                .metadata(Meta.of(name, namespace, labels))
-                .data(BackupScripts.all(files))
-                .build(), CustomResourceOptions.builder().parent(parent).build());
+        return ConfigMaps.create(parent, name, namespace, labels, BackupScripts.all(files));
     }
 
     record Step(String name, ContainerImage image, String script, List<EnvVarArgs> env, RunAs runAs) {

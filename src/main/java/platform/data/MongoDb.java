@@ -1,19 +1,16 @@
 package platform.data;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import platform.k8s.AppLabels;
+import platform.k8s.ConfigMaps;
 import platform.k8s.Env;
 import platform.k8s.Hardening;
-import platform.k8s.Meta;
 import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
@@ -61,10 +58,7 @@ public final class MongoDb extends Datastore {
         KubeSecrets.create(this, args.name(), namespace, labels(), app);
 
         var scripts = args.name() + "-init";
-        new ConfigMap(namespace.name() + "-" + scripts, ConfigMapArgs.builder()
-                .metadata(Meta.of(scripts, namespace, labels()))
-                .data(Map.of("ensure-app-user.sh", ensureAppUserScript()))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        ConfigMaps.create(this, scripts, namespace, labels(), Map.of("ensure-app-user.sh", ensureAppUserScript()));
 
         var ping = List.of("mongosh", "--quiet", "--norc", "--eval", "db.adminCommand('ping').ok");
         var env = new ArrayList<>(List.of(Env.plain("MONGO_INITDB_ROOT_USERNAME", "root"),

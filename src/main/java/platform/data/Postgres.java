@@ -2,8 +2,6 @@ package platform.data;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.StatefulSet;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
@@ -11,11 +9,10 @@ import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleArgs;
 import com.pulumi.kubernetes.core.v1.inputs.LifecycleHandlerArgs;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import platform.k8s.AppLabels;
+import platform.k8s.ConfigMaps;
 import platform.k8s.Env;
 import platform.k8s.Hardening;
-import platform.k8s.Meta;
 import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
@@ -67,10 +64,7 @@ public final class Postgres extends Datastore {
             files.put(PostgresScripts.WAL_ARCHIVE_SH, PostgresScripts.walArchiveShell());
             files.put(PostgresScripts.HBA_CONF, PostgresScripts.hba(args.owner()));
         });
-        new ConfigMap(namespace.name() + "-" + scripts, ConfigMapArgs.builder()
-                .metadata(Meta.of(scripts, namespace, labels()))
-                .data(files)
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        ConfigMaps.create(this, scripts, namespace, labels(), files);
 
         var env = new ArrayList<>(List.of(
                 Env.fromSecret("POSTGRES_USER", new SecretKeyRef(args.name(), "user")),

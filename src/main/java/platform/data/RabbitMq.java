@@ -3,15 +3,13 @@ package platform.data;
 import com.google.gson.GsonBuilder;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import platform.k8s.AppLabels;
+import platform.k8s.ConfigMaps;
 import platform.k8s.Env;
 import platform.k8s.Hardening;
-import platform.k8s.Meta;
 import platform.k8s.Probes;
 import platform.k8s.RunAs;
 import platform.k8s.SecretKeyRef;
@@ -53,10 +51,7 @@ public final class RabbitMq extends Datastore {
         KubeSecrets.create(this, definitions, namespace, labels(),
                 Map.of("definitions.json", password.value().applyValue(value -> definitionsJson(args, value))));
         var config = args.name() + "-config";
-        new ConfigMap(namespace.name() + "-" + config, ConfigMapArgs.builder()
-                .metadata(Meta.of(config, namespace, labels()))
-                .data(Map.of("rabbitmq.conf", brokerConfig() + consumerTimeout(args), "enabled_plugins", "[rabbitmq_management,rabbitmq_prometheus].\n"))
-                .build(), CustomResourceOptions.builder().parent(this).build());
+        ConfigMaps.create(this, config, namespace, labels(), Map.of("rabbitmq.conf", brokerConfig() + consumerTimeout(args), "enabled_plugins", "[rabbitmq_management,rabbitmq_prometheus].\n"));
 
         var container = ContainerArgs.builder()
                 .name("rabbitmq")

@@ -32,14 +32,11 @@ import platform.k8s.Meta;
 import platform.k8s.NamespaceRef;
 import platform.k8s.NetworkPolicies;
 import platform.k8s.Peer;
+import platform.k8s.Sha256;
 import platform.secrets.KubeSecrets;
 
 import javax.annotation.Nullable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +149,7 @@ public final class Observability extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo(CollectorCharts.GRAFANA_REPO).build())
                 .version(Versions.ALLOY_CHART)
                 .namespace(ref.output())
-                .values(new CollectorCharts.AlloyValues(Names.CONFIG, Names.CONFIG_KEY, sha256(config), credentials,
+                .values(new CollectorCharts.AlloyValues(Names.CONFIG, Names.CONFIG_KEY, Sha256.hex(config), credentials,
                         CollectorCharts.ALLOY_RESOURCES).toValues(nodePool))
                 .atomic(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(dependencies).build());
@@ -229,11 +226,4 @@ public final class Observability extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).build()));
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

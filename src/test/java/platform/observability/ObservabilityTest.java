@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import platform.Baseline;
 import platform.Stacks;
 import platform.Versions;
+import platform.k8s.Sha256;
 import platform.render.ProgramRun;
 import platform.render.RegisteredResource;
 
@@ -78,7 +79,7 @@ class ObservabilityTest {
         assertThat(values.input("values.alloy.mounts.varlog")).contains(false);
         assertThat(values.input("values.alloy.enableReporting")).contains(false);
         assertThat(values.input("values.crds.create")).contains(false);
-        assertThat(values.input("values.controller.podAnnotations.checksum/config")).contains(Observability.sha256(config(PROD)));
+        assertThat(values.input("values.controller.podAnnotations.checksum/config")).contains(Sha256.hex(config(PROD)));
         var ports = list(values.input("values.alloy.extraPorts").orElseThrow()).stream().map(Stacks::map).toList();
         assertThat(ports).extracting(p -> p.get("name"), p -> p.get("port"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("otlp-grpc", 4317L), org.assertj.core.groups.Tuple.tuple("otlp-http", 4318L));

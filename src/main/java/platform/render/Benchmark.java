@@ -97,7 +97,7 @@ public final class Benchmark {
                 row(out, stack, runs, program, empty);
             }
             header(out, "fresh JVM per run, as `./platform render STACK` (what a user waits for), wall time");
-            var cpuRows = new ArrayList<Object[]>();
+            var cpuRows = new ArrayList<CpuRow>();
             for (var stack : stacks) {
                 if (fresh == 0) {
                     break;
@@ -108,17 +108,15 @@ public final class Benchmark {
                 var program = freshTimes(project, fresh, List.of("render", stack, "--out", out1.toString()), scratch, programCpu);
                 var empty = freshTimes(project, fresh, List.of("benchmark", "--empty-program", stack), scratch, emptyCpu);
                 row(out, stack, fresh, program, empty);
-                cpuRows.add(new Object[]{stack, fresh, programCpu, emptyCpu});
+                cpuRows.add(new CpuRow(stack, programCpu, emptyCpu));
             }
             if (!cpuRows.isEmpty()) {
                 header(out, "the same fresh JVMs, CPU time (user + system; not stretched by other load on the machine)");
                 for (var row : cpuRows) {
-                    @SuppressWarnings("unchecked") var programCpu = (List<Double>) row[2];
-                    @SuppressWarnings("unchecked") var emptyCpu = (List<Double>) row[3];
-                    Collections.sort(programCpu);
-                    Collections.sort(emptyCpu);
-                    if (!programCpu.isEmpty() && !emptyCpu.isEmpty()) {
-                        row(out, (String) row[0], (Integer) row[1], programCpu, emptyCpu);
+                    Collections.sort(row.program());
+                    Collections.sort(row.empty());
+                    if (!row.program().isEmpty() && !row.empty().isEmpty()) {
+                        row(out, row.stack(), fresh, row.program(), row.empty());
                     }
                 }
             }
@@ -130,6 +128,10 @@ public final class Benchmark {
             System.err.println("benchmark failed: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** The CPU times (ms) of one stack's fresh JVMs: its renders and the empty program's. */
+    private record CpuRow(String stack, List<Double> program, List<Double> empty) {
     }
 
     private static void header(PrintStream out, String title) {
@@ -197,7 +199,7 @@ public final class Benchmark {
         var times = new ArrayList<Double>();
         for (int i = 0; i <= runs; i++) {
             var start = System.nanoTime();
-            var result = platform ? ProgramRun.platform(stack, config.engineConfig(), config.secretKeys())
+            var result = platform ? ProgramRun.platform(stack, config)
                     : ProgramRun.run(ctx -> { }, stack, config.engineConfig(), config.secretKeys());
             if (!result.succeeded()) {
                 throw new IOException("stack " + stack + " does not render: " + result.problems());

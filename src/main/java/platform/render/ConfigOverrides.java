@@ -15,7 +15,7 @@ final class ConfigOverrides {
     record Override(boolean secret, String key, String value) {
         /** {@code platform:name...} for a key without a namespace. */
         String fullKey() {
-            return key.contains(":") ? key : StackConfig.fullKey(key);
+            return StackFile.fullKey(key);
         }
 
         /** The key up to its first path step: {@code platform:cluster} of {@code cluster.nodePools[0].size}. */

@@ -40,6 +40,11 @@ public final class ProgramRun {
         }
     }
 
+    /** The platform program on a stack file's config (the offline tools read it with {@link StackFile#offline}). */
+    public static Result platform(String stack, StackFile config) {
+        return platform(stack, config.engineConfig(), config.secretKeys());
+    }
+
     /** The platform program on a stack's config, as the render and the stack tests run it. */
     public static Result platform(String stack, Map<String, String> config, Set<String> secretKeys) {
         return platform(stack, config, secretKeys, new RenderMocks(), true);

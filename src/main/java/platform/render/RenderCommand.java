@@ -128,7 +128,7 @@ public final class RenderCommand {
         scrubber = new SecretScrubber(known);
         config.withSecretPlaceholders();
 
-        var result = ProgramRun.platform(stack, config.engineConfig(), config.secretKeys());
+        var result = ProgramRun.platform(stack, config);
         if (!result.succeeded()) {
             err.println(failed + ":");
             for (var problem : result.problems()) {

@@ -36,11 +36,12 @@ public record RenderReport(String stack, Summary summary, Cost cost, Capacity ca
     }
 
     private String warningsText() {
-        if (warnings().isEmpty()) {
+        var warnings = warnings();
+        if (warnings.isEmpty()) {
             return "";
         }
         var text = new StringBuilder("\nwarnings:\n");
-        warnings().forEach(warning -> text.append("  ").append(warning).append('\n'));
+        warnings.forEach(warning -> text.append("  ").append(warning).append('\n'));
         return text.toString();
     }
 
@@ -49,13 +50,7 @@ public record RenderReport(String stack, Summary summary, Cost cost, Capacity ca
         json.put("stack", stack);
         json.putAll(summary.toJson());
         json.put("cost", cost.toJson());
-        var capacityJson = new LinkedHashMap<String, Object>();
-        capacityJson.put("checked", !capacity.pools().isEmpty());
-        capacityJson.put("rule", "pods without a node pool count against the default (first) pool; steady pods plus the largest scheduled job; sums, not bin-packing");
-        capacityJson.put("pools", capacity.toJson());
-        capacityJson.put("warnings", capacity.warnings());
-        capacityJson.put("failures", capacity.failures());
-        json.put("capacity", capacityJson);
+        json.put("capacity", capacity.toJson());
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json);
     }
 }

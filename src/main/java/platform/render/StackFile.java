@@ -6,11 +6,14 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import platform.config.SecretKeys;
+import platform.config.StackConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +71,8 @@ public final class StackFile {
      * secrets cannot be read offline). Optional ones stay unset: set, they would replace a generated value.
      */
     public StackFile withSecretPlaceholders() {
-        for (var key : platform.config.SecretKeys.REQUIRED) {
-            var full = platform.config.StackConfig.fullKey(key);
+        for (var key : SecretKeys.REQUIRED) {
+            var full = StackConfig.fullKey(key);
             if (!has(full)) {
                 setSecret(full, PLACEHOLDER);
             }
@@ -106,7 +109,7 @@ public final class StackFile {
      * The string values set under the given root keys (e.g. every secret key), however they were set:
      * what must never be printed.
      */
-    public List<String> valuesOf(java.util.Collection<String> rootKeys) {
+    public List<String> valuesOf(Collection<String> rootKeys) {
         var found = new ArrayList<String>();
         for (var key : rootKeys) {
             collect(values.get(key), found);
@@ -138,9 +141,14 @@ public final class StackFile {
         return text;
     }
 
+    /** {@code platform:name...} for a key without a namespace, as {@code pulumi config set} reads it. */
+    public static String fullKey(String key) {
+        return key.contains(":") ? key : StackConfig.fullKey(key);
+    }
+
     /** The key up to its first path step, namespaced: {@code platform:cluster} of {@code cluster.nodePools[0].size}. */
     public static String rootKey(String key) {
-        var namespaced = key.contains(":") ? key : "platform:" + key;
+        var namespaced = fullKey(key);
         var end = namespaced.length();
         for (var marker : new char[]{'.', '['}) {
             var at = namespaced.indexOf(marker, namespaced.indexOf(':'));
@@ -154,8 +162,7 @@ public final class StackFile {
     @SuppressWarnings("unchecked")
     private void setPath(String key, Object value) {
         var root = rootKey(key);
-        var namespaced = key.contains(":") ? key : "platform:" + key;
-        var rest = namespaced.substring(root.length());
+        var rest = fullKey(key).substring(root.length());
         if (rest.isEmpty()) {
             values.put(root, value);
             return;

@@ -7,10 +7,7 @@ import platform.render.ProgramRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code architecture [--check]}: renders every stack ({@code Pulumi.*.yaml}) and writes its
@@ -29,10 +26,10 @@ public final class ArchitectureCommand {
     }
 
     public static int run(String[] args) {
-        return run(args, Project.current().dir(), System.out, System.err);
+        return run(args, Project.current(), System.out, System.err);
     }
 
-    static int run(String[] args, Path projectDir, PrintStream out, PrintStream err) {
+    static int run(String[] args, Project project, PrintStream out, PrintStream err) {
         var check = false;
         for (var arg : args) {
             if (arg.equals("--check")) {
@@ -47,9 +44,9 @@ public final class ArchitectureCommand {
         }
         try {
             var stale = new ArrayList<String>();
-            for (var stack : stacks(projectDir)) {
-                var fresh = fresh(projectDir, stack);
-                var copy = projectDir.resolve(DOCS).resolve(stack + ".md");
+            for (var stack : project.stacks()) {
+                var fresh = fresh(project, stack);
+                var copy = project.dir().resolve(DOCS).resolve(stack + ".md");
                 var current = Files.isRegularFile(copy) ? Files.readString(copy) : null;
                 if (fresh.equals(current)) {
                     continue;
@@ -75,18 +72,9 @@ public final class ArchitectureCommand {
         }
     }
 
-    /** The stacks of the project: every {@code Pulumi.<stack>.yaml}. */
-    public static List<String> stacks(Path projectDir) throws IOException {
-        try (Stream<Path> files = Files.list(projectDir)) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> name.matches("Pulumi\\.[^.]+\\.yaml"))
-                    .map(name -> name.substring("Pulumi.".length(), name.length() - ".yaml".length())).sorted().toList();
-        }
-    }
-
     /** The architecture.md a render of the stack's committed config writes. */
-    public static String fresh(Path projectDir, String stack) throws IOException {
-        var config = StackFile.offline(projectDir.resolve("Pulumi." + stack + ".yaml"));
-        var result = ProgramRun.platform(stack, config.engineConfig(), config.secretKeys());
+    public static String fresh(Project project, String stack) throws IOException {
+        var result = ProgramRun.platform(stack, StackFile.offline(project.stackFile(stack)));
         if (!result.succeeded()) {
             throw new IllegalStateException("stack " + stack + " does not render: " + String.join("; ", result.problems()));
         }

@@ -18,7 +18,7 @@ import java.util.Map;
 public record Capacity(List<PoolLoad> pools, List<PodGroup> unplaced, List<String> warnings, List<String> failures) {
 
     /** One pool's demand against its supply. */
-    public record PoolLoad(NodePool pool, DropletSize size, List<PodGroup> pods, long cpu, long memory,
+    public record PoolLoad(NodePool pool, List<PodGroup> pods, long cpu, long memory,
                            long jobCpu, long jobMemory, long nodeCpu, long nodeMemory) {
         public long neededCpu() {
             return cpu + jobCpu;
@@ -90,7 +90,7 @@ public record Capacity(List<PoolLoad> pools, List<PodGroup> unplaced, List<Strin
                 }
             }
         }
-        var load = new PoolLoad(pool, size, List.copyOf(pods), cpu, memory, jobCpu, jobMemory,
+        var load = new PoolLoad(pool, List.copyOf(pods), cpu, memory, jobCpu, jobMemory,
                 size.allocatableCpuMillis() - daemonCpu, size.allocatableMemoryBytes() - daemonMemory);
         var where = "node pool " + pool.name() + " (" + pool.size() + ", " + pool.minNodes() + "-" + pool.maxNodes() + " nodes)";
         for (var group : pods) {
@@ -120,7 +120,17 @@ public record Capacity(List<PoolLoad> pools, List<PodGroup> unplaced, List<Strin
     }
 
     /** For summary.json. */
-    public List<Map<String, Object>> toJson() {
+    public Map<String, Object> toJson() {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("checked", !pools.isEmpty());
+        json.put("rule", "pods without a node pool count against the default (first) pool; steady pods plus the largest scheduled job; sums, not bin-packing");
+        json.put("pools", poolsJson());
+        json.put("warnings", warnings);
+        json.put("failures", failures);
+        return json;
+    }
+
+    private List<Map<String, Object>> poolsJson() {
         var list = new ArrayList<Map<String, Object>>();
         for (var load : pools) {
             var entry = new LinkedHashMap<String, Object>();
@@ -129,9 +139,9 @@ public record Capacity(List<PoolLoad> pools, List<PodGroup> unplaced, List<Strin
             entry.put("minNodes", load.pool().minNodes());
             entry.put("maxNodes", load.pool().maxNodes());
             entry.put("default", load.pool().isDefault());
-            entry.put("requests", Map.of("cpuMillicores", load.cpu(), "memoryBytes", load.memory()));
-            entry.put("largestJob", Map.of("cpuMillicores", load.jobCpu(), "memoryBytes", load.jobMemory()));
-            entry.put("allocatablePerNode", Map.of("cpuMillicores", load.nodeCpu(), "memoryBytes", load.nodeMemory()));
+            entry.put("requests", cpuAndMemory(load.cpu(), load.memory()));
+            entry.put("largestJob", cpuAndMemory(load.jobCpu(), load.jobMemory()));
+            entry.put("allocatablePerNode", cpuAndMemory(load.nodeCpu(), load.nodeMemory()));
             entry.put("atMin", usage(load, load.pool().minNodes()));
             entry.put("atMax", usage(load, load.pool().maxNodes()));
             entry.put("atMaxLessOne", usage(load, Math.max(0, load.pool().maxNodes() - 1)));
@@ -149,6 +159,14 @@ public record Capacity(List<PoolLoad> pools, List<PodGroup> unplaced, List<Strin
             list.add(entry);
         }
         return list;
+    }
+
+    /** In this order every time (a {@code Map.of} iterates in an order that changes from one JVM to the next). */
+    private static Map<String, Object> cpuAndMemory(long millicores, long bytes) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("cpuMillicores", millicores);
+        json.put("memoryBytes", bytes);
+        return json;
     }
 
     private static Map<String, Object> usage(PoolLoad load, int nodes) {

@@ -46,7 +46,8 @@ final class HelmValues {
             var requests = Requests.ofContainer(resources);
             var replicas = map.get("replicaCount") instanceof Number count ? count.intValue()
                     : map.get("replicas") instanceof Number count ? count.intValue() : 1;
-            var pool = PodGroup.poolOf(map) != null ? PodGroup.poolOf(map) : releasePool;
+            var own = PodGroup.poolOf(map);
+            var pool = own != null ? own : releasePool;
             groups.add(new PodGroup(release + (path.isEmpty() ? "" : " " + path), pool, replicas, PodGroup.Kind.STEADY, requests[0], requests[1]));
         }
         map.forEach((key, value) -> {

@@ -38,16 +38,19 @@ public final class PriceTable {
     public static final double SPACES_SUBSCRIPTION = 5.00;
     public static final Map<String, Double> REGISTRY_TIERS = Map.of("starter", 0.00, "basic", 5.00, "professional", 20.00);
 
+    /** DOKS's allocatable memory in GiB by a node's memory in GB ({@link #ALLOCATABLE_SOURCE}). */
+    static final Map<Integer, Double> ALLOCATABLE_MEMORY_GIB = Map.of(2, 1.0, 4, 2.5, 8, 6.0, 16, 13.0, 32, 28.0);
+
     private static final Map<String, DropletSize> SIZES = List.of(
-            new DropletSize("s-1vcpu-2gb", 1, 2, 1000, 1.0, 12.00),
-            new DropletSize("s-2vcpu-2gb", 2, 2, 2000, 1.0, 18.00),
-            new DropletSize("s-2vcpu-4gb", 2, 4, 2000, 2.5, 24.00),
-            new DropletSize("s-4vcpu-8gb", 4, 8, 4000, 6.0, 48.00),
-            new DropletSize("s-8vcpu-16gb", 8, 16, 8000, 13.0, 96.00),
-            new DropletSize("c-2", 2, 4, 2000, 2.5, 42.00),
-            new DropletSize("c-4", 4, 8, 4000, 6.0, 84.00),
-            new DropletSize("c-8", 8, 16, 8000, 13.0, 168.00),
-            new DropletSize("c-16", 16, 32, 16000, 28.0, 336.00)
+            new DropletSize("s-1vcpu-2gb", 1, 2, 12.00),
+            new DropletSize("s-2vcpu-2gb", 2, 2, 18.00),
+            new DropletSize("s-2vcpu-4gb", 2, 4, 24.00),
+            new DropletSize("s-4vcpu-8gb", 4, 8, 48.00),
+            new DropletSize("s-8vcpu-16gb", 8, 16, 96.00),
+            new DropletSize("c-2", 2, 4, 42.00),
+            new DropletSize("c-4", 4, 8, 84.00),
+            new DropletSize("c-8", 8, 16, 168.00),
+            new DropletSize("c-16", 16, 32, 336.00)
     ).stream().collect(Collectors.toUnmodifiableMap(DropletSize::slug, Function.identity()));
 
     private PriceTable() {

@@ -9,10 +9,8 @@ import platform.render.StackFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -85,25 +83,21 @@ public final class DiffCommand {
         Path scratch = null;
         try {
             if (stacks.isEmpty()) {
-                stacks.addAll(platform.render.architecture.ArchitectureCommand.stacks(project.dir()));
+                stacks.addAll(project.stacks());
             }
             scratch = Files.createTempDirectory("platform-diff");
-            var git = new Git(project.dir());
+            var revisionRender = new RevisionRender(new Git(project.dir()), project.dir(), err);
             var base = revisions.get(0);
             var head = revisions.size() > 1 ? revisions.get(1) : null;
-            var renders = new LinkedHashMap<String, RenderedStack[]>();
-            var baseDirs = new RevisionRender(git, project.dir(), err).render(base, stacks, scratch.resolve("base"), key);
+            var baseDirs = revisionRender.render(base, stacks, scratch.resolve("base"), key);
             Map<String, Path> headDirs = head == null ? workTree(project, stacks, scratch.resolve("head"), key)
-                    : new RevisionRender(git, project.dir(), err).render(head, stacks, scratch.resolve("head"), key);
+                    : revisionRender.render(head, stacks, scratch.resolve("head"), key);
             var diffs = new ArrayList<StackDiff>();
             for (var stack : stacks) {
-                var before = RenderedStack.read(baseDirs.get(stack));
-                var after = RenderedStack.read(headDirs.get(stack));
-                renders.put(stack, new RenderedStack[]{before, after});
-                diffs.add(StackDiff.of(stack, before, after));
+                diffs.add(StackDiff.of(stack, RenderedStack.read(baseDirs.get(stack)), RenderedStack.read(headDirs.get(stack))));
             }
             var headName = head == null ? "work tree" : head;
-            out.print(markdown ? DiffReport.markdown(base, headName, diffs, renders) : DiffReport.text(base, headName, diffs, renders));
+            out.print(markdown ? DiffReport.markdown(base, headName, diffs) : DiffReport.text(base, headName, diffs));
             return diffs.stream().anyMatch(StackDiff::hasChanges) ? CHANGES : NO_CHANGES;
         } catch (IOException | RenderFailure failure) {
             err.println("diff failed: " + failure.getMessage());
@@ -124,7 +118,7 @@ public final class DiffCommand {
         var dirs = new LinkedHashMap<String, Path>();
         for (var stack : stacks) {
             var config = StackFile.offline(project.stackFile(stack));
-            var result = ProgramRun.platform(stack, config.engineConfig(), config.secretKeys());
+            var result = ProgramRun.platform(stack, config);
             if (!result.succeeded()) {
                 throw new RenderFailure("the work tree's " + stack + " stack does not render: " + String.join("; ", result.problems()));
             }
@@ -139,15 +133,6 @@ public final class DiffCommand {
     static final class RenderFailure extends RuntimeException {
         RenderFailure(String message) {
             super(message);
-        }
-    }
-
-    /** A short digest, for cache keys. */
-    static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 20);
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

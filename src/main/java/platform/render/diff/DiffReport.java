@@ -1,7 +1,6 @@
 package platform.render.diff;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The diff as a reviewer reads it, per stack: a one-line count, WARNINGS first, then resources
@@ -15,16 +14,20 @@ final class DiffReport {
     private DiffReport() {
     }
 
-    static String text(String base, String head, List<StackDiff> diffs, Map<String, RenderedStack[]> renders) {
+    static String text(String base, String head, List<StackDiff> diffs) {
         var out = new StringBuilder("render diff " + base + " -> " + head + "\n");
         for (var diff : diffs) {
             out.append('\n').append(headline(diff)).append('\n');
-            body(out, diff, renders.get(diff.stack()));
+            if (!diff.warnings().isEmpty()) {
+                out.append("WARNINGS\n");
+                diff.warnings().forEach(warning -> out.append("  ! ").append(warning).append('\n'));
+            }
+            changes(out, diff);
         }
         return out.toString();
     }
 
-    static String markdown(String base, String head, List<StackDiff> diffs, Map<String, RenderedStack[]> renders) {
+    static String markdown(String base, String head, List<StackDiff> diffs) {
         var out = new StringBuilder(MARKER + "\n## Offline render diff: `" + base + "` → `" + head + "`\n\n");
         out.append("What the program would change, from `./platform diff` (no cloud access; secrets only as changed or not).\n");
         for (var diff : diffs) {
@@ -36,8 +39,7 @@ final class DiffReport {
             }
             if (diff.hasChanges()) {
                 var body = new StringBuilder();
-                body(body, new StackDiff(diff.stack(), diff.added(), diff.removed(), diff.changed(), List.of(), diff.unchanged(),
-                        diff.fingerprinted()), renders.get(diff.stack()));
+                changes(body, diff);
                 out.append("<details><summary>changes</summary>\n\n```\n").append(body.toString().replace("```", "'''")).append("```\n</details>\n");
             }
         }
@@ -54,23 +56,20 @@ final class DiffReport {
                 + (diff.warnings().size() == 1 ? "" : "S"));
     }
 
-    private static void body(StringBuilder out, StackDiff diff, RenderedStack[] renders) {
-        if (!diff.warnings().isEmpty()) {
-            out.append("WARNINGS\n");
-            diff.warnings().forEach(warning -> out.append("  ! ").append(warning).append('\n'));
-        }
+    /** Resources added, removed and changed, with the field changes of each. */
+    private static void changes(StringBuilder out, StackDiff diff) {
         if (!diff.added().isEmpty()) {
             out.append("added\n");
-            diff.added().forEach(key -> out.append("  + ").append(StackDiff.display(key, renders[1].resources().get(key))).append('\n'));
+            diff.added().forEach(key -> out.append("  + ").append(StackDiff.display(key, diff.after().resources().get(key))).append('\n'));
         }
         if (!diff.removed().isEmpty()) {
             out.append("removed\n");
-            diff.removed().forEach(key -> out.append("  - ").append(StackDiff.display(key, renders[0].resources().get(key))).append('\n'));
+            diff.removed().forEach(key -> out.append("  - ").append(StackDiff.display(key, diff.before().resources().get(key))).append('\n'));
         }
         if (!diff.changed().isEmpty()) {
             out.append("changed\n");
             diff.changed().forEach((key, changed) -> {
-                out.append("  ~ ").append(StackDiff.display(key, renders[1].resources().get(key)))
+                out.append("  ~ ").append(StackDiff.display(key, diff.after().resources().get(key)))
                         .append(changed.replacedBy() == null ? "" : "  (REPLACED: " + changed.replacedBy() + ")").append('\n');
                 changed.fields().forEach(field -> out.append("      ").append(field.line()).append('\n'));
             });

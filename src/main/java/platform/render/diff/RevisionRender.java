@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ final class RevisionRender {
 
     /** The revision's jar, built once per distinct program (src/main, pom.xml, .mvn) and kept in the cache. */
     private Path jar(String revision, String commit, Path checkout) throws IOException {
-        var key = DiffCommand.digest(git.tree(commit, "src/main") + git.tree(commit, "pom.xml") + git.tree(commit, ".mvn"));
+        var key = digest(git.tree(commit, "src/main") + git.tree(commit, "pom.xml") + git.tree(commit, ".mvn"));
         var cached = projectDir.resolve(CACHE).resolve(key + ".jar");
         if (Files.isRegularFile(cached)) {
             return cached;
@@ -90,18 +92,16 @@ final class RevisionRender {
         return cached;
     }
 
-    private static void run(List<String> command, Path dir, Map<String, String> env, String what) throws IOException {
-        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    /** A short digest, for cache keys. */
+    private static String digest(String text) {
         try {
-            if (process.waitFor() != 0) {
-                throw new DiffCommand.RenderFailure(what + " failed:\n" + output.strip());
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", interrupted);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 20);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
+    }
+
+    private static void run(List<String> command, Path dir, Map<String, String> env, String what) throws IOException {
+        Subprocess.run(command, dir, env, what + " failed:\n");
     }
 }

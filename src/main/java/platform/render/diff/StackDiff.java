@@ -13,8 +13,8 @@ import java.util.Set;
  * field changes, and whether the change replaces the resource), and the warnings a reviewer must
  * not miss ({@link Warnings}).
  */
-record StackDiff(String stack, List<String> added, List<String> removed, Map<String, Changed> changed, List<String> warnings,
-                 int unchanged, boolean fingerprinted) {
+record StackDiff(String stack, RenderedStack before, RenderedStack after, List<String> added, List<String> removed,
+                 Map<String, Changed> changed, List<String> warnings, int unchanged, boolean fingerprinted) {
 
     /** A changed resource: what replaces it (immutable fields), if anything, and its field changes. */
     record Changed(String replacedBy, List<FieldChange> fields) {
@@ -84,7 +84,7 @@ record StackDiff(String stack, List<String> added, List<String> removed, Map<Str
                 Warnings.removed(entry.getKey(), entry.getValue(), warnings);
             }
         }
-        return new StackDiff(stack, added, removed, changed, warnings, unchanged, fingerprinted);
+        return new StackDiff(stack, before, after, added, removed, changed, warnings, unchanged, fingerprinted);
     }
 
     private static Object parentOf(RenderedStack before, RenderedStack after, String key) {

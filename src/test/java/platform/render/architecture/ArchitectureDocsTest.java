@@ -2,6 +2,7 @@ package platform.render.architecture;
 
 import org.junit.jupiter.api.Test;
 import platform.Stacks;
+import platform.render.Project;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,13 +15,14 @@ class ArchitectureDocsTest {
     @Test
     void theCommittedCopyOfEveryStackMatchesAFreshRender() throws IOException {
         var root = Stacks.projectRoot();
-        var stacks = ArchitectureCommand.stacks(root);
+        var project = new Project(root, root);
+        var stacks = project.stacks();
         assertThat(stacks).contains("dev", "prod");
         for (var stack : stacks) {
             var copy = root.resolve(ArchitectureCommand.DOCS).resolve(stack + ".md");
             assertThat(copy).as("run ./platform architecture").isRegularFile();
             assertThat(Files.readString(copy)).as(copy + " is out of date: run ./platform architecture")
-                    .isEqualTo(ArchitectureCommand.fresh(root, stack));
+                    .isEqualTo(ArchitectureCommand.fresh(project, stack));
         }
     }
 

@@ -1,16 +1,14 @@
 package platform.render.diff;
 
+import platform.k8s.Sha256;
 import platform.render.SecretFingerprints;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +69,8 @@ final class RevisionRender {
 
     /** The revision's jar, built once per distinct program (src/main, pom.xml, .mvn) and kept in the cache. */
     private Path jar(String revision, String commit, Path checkout) throws IOException {
-        var key = digest(git.tree(commit, "src/main") + git.tree(commit, "pom.xml") + git.tree(commit, ".mvn"));
+        // A short digest is enough for a cache key.
+        var key = Sha256.hex(git.tree(commit, "src/main") + git.tree(commit, "pom.xml") + git.tree(commit, ".mvn")).substring(0, 20);
         var cached = projectDir.resolve(CACHE).resolve(key + ".jar");
         if (Files.isRegularFile(cached)) {
             return cached;
@@ -90,15 +89,6 @@ final class RevisionRender {
         Files.copy(checkout.resolve("target/platform.jar"), temporary, StandardCopyOption.REPLACE_EXISTING);
         Files.move(temporary, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return cached;
-    }
-
-    /** A short digest, for cache keys. */
-    private static String digest(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 20);
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private static void run(List<String> command, Path dir, Map<String, String> env, String what) throws IOException {

@@ -40,7 +40,7 @@ public final class Render {
     }
 
     public static void write(Path outDir, String stack, ProgramRun.Result result) throws IOException {
-        write(outDir, stack, result, RenderReport.of(stack, result.resources()));
+        write(outDir, stack, result, RenderReport.of(stack, result));
     }
 
     private static void writeInto(Path dir, String stack, ProgramRun.Result result, RenderReport report, String fingerprintKey) throws IOException {

@@ -136,7 +136,7 @@ public final class RenderCommand {
             }
             return FAILED;
         }
-        var report = RenderReport.of(stack, result.resources());
+        var report = RenderReport.of(stack, result);
         if (!report.failures().isEmpty()) {
             err.println(failed + " (capacity):");
             for (var failure : report.failures()) {

@@ -15,8 +15,9 @@ import java.util.List;
  */
 public record RenderReport(String stack, Summary summary, Cost cost, Capacity capacity, String architecture) {
 
-    public static RenderReport of(String stack, List<RegisteredResource> resources) {
-        return new RenderReport(stack, Summary.of(resources), Cost.of(resources), Capacity.of(resources),
+    public static RenderReport of(String stack, ProgramRun.Result result) {
+        var resources = result.resources();
+        return new RenderReport(stack, Summary.of(resources, result.outputs()), Cost.of(resources), Capacity.of(resources),
                 ArchitectureDiagram.of(stack, resources).markdown());
     }
 

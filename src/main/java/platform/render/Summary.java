@@ -1,5 +1,8 @@
 package platform.render;
 
+import platform.config.ObservabilitySettings;
+import platform.observability.Observability;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +10,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The short human summary of a render: what is there, where, which hosts and schedules, what is protected. */
+/**
+ * The short human summary of a render: what is there, where, which hosts and schedules, where the
+ * collector ships logs, metrics and traces (the stack's {@code observability} output), what is protected.
+ */
 public record Summary(int resources, Map<String, Long> byType, Map<String, Long> byNamespace, List<String> hosts,
-                      Map<String, String> schedules, List<String> protectedResources) {
+                      Map<String, String> schedules, Map<String, String> observability, List<String> protectedResources) {
 
-    static Summary of(List<RegisteredResource> resources) {
+    static Summary of(List<RegisteredResource> resources, Map<String, Object> outputs) {
         var byType = resources.stream().collect(Collectors.groupingBy(RegisteredResource::type, TreeMap::new, Collectors.counting()));
         var kubernetes = resources.stream().filter(RegisteredResource::isKubernetesObject).toList();
         var byNamespace = kubernetes.stream().collect(Collectors.groupingBy(RegisteredResource::namespace, TreeMap::new, Collectors.counting()));
@@ -25,7 +31,11 @@ public record Summary(int resources, Map<String, Long> byType, Map<String, Long>
                         + job.input("spec.suspend").filter(Boolean.TRUE::equals).map(s -> " (suspended)").orElse("")));
         var protectedResources = resources.stream().filter(r -> r.options().protect())
                 .map(r -> r.type() + "::" + r.name()).sorted().toList();
-        return new Summary(resources.size(), byType, byNamespace, List.copyOf(hosts), schedules, protectedResources);
+        var observability = new TreeMap<String, String>();
+        if (outputs.get(Observability.OUTPUT) instanceof Map<?, ?> signals) {
+            signals.forEach((signal, where) -> observability.put(String.valueOf(signal), String.valueOf(where)));
+        }
+        return new Summary(resources.size(), byType, byNamespace, List.copyOf(hosts), schedules, observability, protectedResources);
     }
 
     String text(String stack) {
@@ -38,6 +48,11 @@ public record Summary(int resources, Map<String, Long> byType, Map<String, Long>
         hosts.forEach(host -> text.append("  ").append(host).append('\n'));
         text.append("\nschedules (UTC):\n");
         schedules.forEach((job, schedule) -> text.append(String.format("  %-40s %s%n", job, schedule)));
+        text.append("\nobservability (where the collector ships; platform:observability):\n");
+        observability.forEach((signal, where) -> text.append(String.format("  %-8s %s%n", signal, where)));
+        if (observability.values().stream().allMatch(ObservabilitySettings.NOWHERE::equals)) {
+            text.append("  nothing is shipped: no destination is set\n");
+        }
         text.append("\nprotected:\n");
         protectedResources.forEach(name -> text.append("  ").append(name).append('\n'));
         return text.toString();
@@ -50,6 +65,7 @@ public record Summary(int resources, Map<String, Long> byType, Map<String, Long>
         json.put("byNamespace", byNamespace);
         json.put("hosts", hosts);
         json.put("schedules", schedules);
+        json.put("observability", observability);
         json.put("protected", protectedResources);
         return json;
     }

@@ -123,7 +123,7 @@ public final class DiffCommand {
                 throw new RenderFailure("the work tree's " + stack + " stack does not render: " + String.join("; ", result.problems()));
             }
             var out = dir.resolve(stack);
-            Render.write(out, stack, result, RenderReport.of(stack, result.resources()), key);
+            Render.write(out, stack, result, RenderReport.of(stack, result), key);
             dirs.put(stack, out);
         }
         return dirs;

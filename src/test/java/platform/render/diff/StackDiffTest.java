@@ -33,7 +33,7 @@ class StackDiffTest {
         var result = Stacks.run(stack, overrides);
         var dir = temp.resolve(name + "-" + Math.abs(List.of(overrides).hashCode()) + "-" + stack);
         if (!Files.exists(dir)) {
-            Render.write(dir, stack, result, RenderReport.of(stack, result.resources()), KEY);
+            Render.write(dir, stack, result, RenderReport.of(stack, result), KEY);
         }
         return RenderedStack.read(dir);
     }

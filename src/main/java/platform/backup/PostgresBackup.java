@@ -2,6 +2,7 @@ package platform.backup;
 
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import platform.config.DatabaseBackupSettings;
 import platform.data.Postgres;
 import platform.k8s.CronJobs;
 import platform.k8s.Env;
@@ -41,6 +42,12 @@ public final class PostgresBackup extends ComponentResource {
                 throw new IllegalArgumentException("pg-backup retentionDays and maxAgeHours must be positive, got "
                         + retentionDays + " and " + maxAgeHours);
             }
+        }
+
+        /** A system's {@code backup} section as config reads it; without a sanity query, {@link #DEFAULT_SANITY_QUERY}. */
+        public static Args of(Postgres database, BackupTarget target, DatabaseBackupSettings backup) {
+            return new Args(database, target, backup.schedule(), backup.retentionDays(), backup.restoreCheckSchedule(),
+                    backup.maxAgeHours(), backup.sanityQuery().orElse(DEFAULT_SANITY_QUERY));
         }
 
         public static Args daily(Postgres database, BackupTarget target, String schedule, int retentionDays,

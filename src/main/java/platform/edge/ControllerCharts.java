@@ -1,5 +1,6 @@
 package platform.edge;
 
+import platform.k8s.ComputeResources;
 import platform.k8s.NodePool;
 
 import java.util.LinkedHashMap;
@@ -18,32 +19,27 @@ final class ControllerCharts {
     static final String CERT_MANAGER_REPO = "https://charts.jetstack.io";
     static final String CERT_MANAGER_CHART = "cert-manager";
 
-    record Resources(String cpuRequest, String memoryRequest, String memoryLimit) {
-        Map<String, Object> toValues() {
-            return Map.of("requests", Map.of("cpu", cpuRequest, "memory", memoryRequest), "limits", Map.of("memory", memoryLimit));
-        }
-    }
 
     /** Envoy Gateway: installs the Gateway API CRDs with the controller. */
-    record EnvoyGatewayValues(Resources controller) {
+    record EnvoyGatewayValues(ComputeResources controller) {
         Map<String, Object> toValues(Optional<String> pool) {
             var deployment = new LinkedHashMap<String, Object>();
-            deployment.put("envoyGateway", Map.of("resources", controller.toValues()));
+            deployment.put("envoyGateway", Map.of("resources", controller.toHelmValues()));
             NodePool.selector(pool).ifPresent(selector -> deployment.put("pod", Map.of("nodeSelector", selector)));
             return Map.of("deployment", deployment);
         }
     }
 
     /** cert-manager with its CRDs (kept on uninstall, so certificates survive) and Gateway API support. */
-    record CertManagerValues(Resources controller, Resources webhook, Resources cainjector) {
+    record CertManagerValues(ComputeResources controller, ComputeResources webhook, ComputeResources cainjector) {
         Map<String, Object> toValues(Optional<String> pool) {
             var values = new LinkedHashMap<String, Object>();
             values.put("crds", Map.of("enabled", true, "keep", true));
             values.put("config", Map.of("apiVersion", "controller.config.cert-manager.io/v1alpha1",
                     "kind", "ControllerConfiguration", "enableGatewayAPI", true));
-            values.put("resources", controller.toValues());
-            values.put("webhook", pinned(Map.of("resources", webhook.toValues()), pool));
-            values.put("cainjector", pinned(Map.of("resources", cainjector.toValues()), pool));
+            values.put("resources", controller.toHelmValues());
+            values.put("webhook", pinned(Map.of("resources", webhook.toHelmValues()), pool));
+            values.put("cainjector", pinned(Map.of("resources", cainjector.toHelmValues()), pool));
             NodePool.selector(pool).ifPresent(selector -> {
                 values.put("nodeSelector", selector);
                 values.put("startupapicheck", Map.of("nodeSelector", selector));
@@ -58,7 +54,8 @@ final class ControllerCharts {
         }
     }
 
-    static final EnvoyGatewayValues ENVOY_GATEWAY = new EnvoyGatewayValues(new Resources("100m", "256Mi", "1Gi"));
+    static final EnvoyGatewayValues ENVOY_GATEWAY = new EnvoyGatewayValues(new ComputeResources("100m", "256Mi", "1Gi"));
     static final CertManagerValues CERT_MANAGER = new CertManagerValues(
-            new Resources("50m", "128Mi", "512Mi"), new Resources("20m", "64Mi", "256Mi"), new Resources("20m", "128Mi", "512Mi"));
+            new ComputeResources("50m", "128Mi", "512Mi"), new ComputeResources("20m", "64Mi", "256Mi"),
+            new ComputeResources("20m", "128Mi", "512Mi"));
 }

@@ -3,6 +3,7 @@ package platform.k8s;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -60,9 +61,17 @@ public record ComputeResources(String cpuRequest, String memoryRequest, String m
         cpuLimit.ifPresent(limit -> limits.put("cpu", limit));
         limits.put("memory", memoryLimit);
         return ResourceRequirementsArgs.builder()
-                .requests(java.util.Map.of("cpu", cpuRequest, "memory", memoryRequest))
+                .requests(Map.of("cpu", cpuRequest, "memory", memoryRequest))
                 .limits(limits)
                 .build();
+    }
+
+    /** The same, as a Helm chart's {@code resources} value (the charts pass it to their containers unchanged). */
+    public Map<String, Object> toHelmValues() {
+        var limits = new LinkedHashMap<String, Object>();
+        cpuLimit.ifPresent(limit -> limits.put("cpu", limit));
+        limits.put("memory", memoryLimit);
+        return Map.of("requests", Map.of("cpu", cpuRequest, "memory", memoryRequest), "limits", limits);
     }
 
     /** A memory quantity ({@code 512Mi}) in bytes. */

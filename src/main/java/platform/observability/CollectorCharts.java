@@ -1,5 +1,6 @@
 package platform.observability;
 
+import platform.k8s.ComputeResources;
 import platform.k8s.NodePool;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,6 @@ final class CollectorCharts {
     static final int KUBE_STATE_METRICS_TELEMETRY_PORT = 8081;
     static final String STORAGE_PATH = "/var/lib/alloy/data";
 
-    record Resources(String cpuRequest, String memoryRequest, String memoryLimit) {
-        Map<String, Object> toValues() {
-            return Map.of("requests", Map.of("cpu", cpuRequest, "memory", memoryRequest), "limits", Map.of("memory", memoryLimit));
-        }
-    }
 
     /** A container's security context at the baseline, running as {@code user}. */
     static Map<String, Object> containerSecurity(int user) {
@@ -74,7 +70,7 @@ final class CollectorCharts {
      * @param configChecksum sha256 of the configuration
      * @param credentials    the Secret with the destinations' passwords, mounted at {@link CollectorPipeline#CREDENTIALS_DIR}; null: none
      */
-    record AlloyValues(String configMap, String configKey, String configChecksum, String credentials, Resources resources) {
+    record AlloyValues(String configMap, String configKey, String configChecksum, String credentials, ComputeResources resources) {
         Map<String, Object> toValues(Optional<String> nodePool) {
             var volumes = new java.util.ArrayList<Map<String, Object>>();
             var mounts = new java.util.ArrayList<Map<String, Object>>();
@@ -97,7 +93,7 @@ final class CollectorCharts {
                     port("otlp-http", Observability.OTLP_HTTP_PORT)));
             alloy.put("mounts", Map.of("varlog", false, "dockercontainers", false, "extra", mounts));
             alloy.put("securityContext", containerSecurity(ALLOY_USER));
-            alloy.put("resources", resources.toValues());
+            alloy.put("resources", resources.toHelmValues());
             // /-/healthy fails while a destination is down; restarting would not help, so liveness asks /-/ready.
             alloy.put("livenessProbe", Map.of("httpGet", Map.of("path", "/-/ready", "port", ALLOY_HTTP_PORT),
                     "initialDelaySeconds", 30, "periodSeconds", 30, "failureThreshold", 5));
@@ -140,7 +136,7 @@ final class CollectorCharts {
      * ConfigMaps, whose RBAC would let it read every Secret), and the nodes' pool label exported
      * for the node-pool alert.
      */
-    record KubeStateMetricsValues(List<String> collectors, List<String> nodeLabels, Resources resources) {
+    record KubeStateMetricsValues(List<String> collectors, List<String> nodeLabels, ComputeResources resources) {
         Map<String, Object> toValues(Optional<String> nodePool) {
             var values = new LinkedHashMap<String, Object>();
             values.put("replicas", 1);
@@ -151,7 +147,7 @@ final class CollectorCharts {
             pod.put("enabled", true);
             values.put("securityContext", pod);
             values.put("containerSecurityContext", containerSecurity(KUBE_STATE_METRICS_USER));
-            values.put("resources", resources.toValues());
+            values.put("resources", resources.toHelmValues());
             values.put("automountServiceAccountToken", true);
             values.put("service", Map.of("port", KUBE_STATE_METRICS_PORT, "type", "ClusterIP"));
             NodePool.selector(nodePool).ifPresent(selector -> values.put("nodeSelector", selector));
@@ -170,11 +166,11 @@ final class CollectorCharts {
         return Map.of("crds", crds);
     }
 
-    static final Resources ALLOY_RESOURCES = new Resources("100m", "256Mi", "1Gi");
+    static final ComputeResources ALLOY_RESOURCES = new ComputeResources("100m", "256Mi", "1Gi");
     static final KubeStateMetricsValues KUBE_STATE_METRICS = new KubeStateMetricsValues(
             List.of("cronjobs", "daemonsets", "deployments", "horizontalpodautoscalers", "jobs", "namespaces", "nodes",
                     "persistentvolumeclaims", "persistentvolumes", "poddisruptionbudgets", "pods", "replicasets", "services",
                     "statefulsets"),
             List.of(PlatformAlerts.NODE_POOL_LABEL),
-            new Resources("10m", "64Mi", "256Mi"));
+            new ComputeResources("10m", "64Mi", "256Mi"));
 }

@@ -214,9 +214,7 @@ public final class Bowmark extends AppSystem {
                 context.image(Versions.KUBECTL)), child);
 
         var backup = settings.backup();
-        backups.ifPresent(target -> new PostgresBackup("pg-backup", new PostgresBackup.Args(postgres, target,
-                backup.schedule(), backup.retentionDays(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
-                backup.sanityQuery().orElse(PostgresBackup.DEFAULT_SANITY_QUERY)), child));
+        backups.ifPresent(target -> new PostgresBackup("pg-backup", PostgresBackup.Args.of(postgres, target, backup), child));
         registerNamespace();
     }
 

@@ -179,9 +179,7 @@ public final class SrqHpn extends AppSystem {
 
         var backup = settings.backup();
         backupTarget(labels).ifPresent(target ->
-                new PostgresBackup("srq-hpn-pg-backup", new PostgresBackup.Args(postgres, target, backup.schedule(),
-                        backup.retentionDays(), backup.restoreCheckSchedule(), backup.maxAgeHours(),
-                        backup.sanityQuery().orElse(PostgresBackup.DEFAULT_SANITY_QUERY)), child));
+                new PostgresBackup("srq-hpn-pg-backup", PostgresBackup.Args.of(postgres, target, backup), child));
         registerNamespace();
     }
 

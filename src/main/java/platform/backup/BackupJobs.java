@@ -39,10 +39,11 @@ final class BackupJobs {
     private BackupJobs() {
     }
 
-    /** The shared scripts plus the datastore's own, as files of a ConfigMap mounted at /scripts. */
-    static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> ownScripts) {
-        var files = new ArrayList<>(SHARED_SCRIPTS);
-        files.addAll(ownScripts);
+    /** {@code shared} scripts plus a job's {@code own}, as files of a ConfigMap mounted at /scripts. */
+    static ConfigMap scripts(Resource parent, String name, NamespaceRef namespace, AppLabels labels, List<String> shared,
+                             List<String> own) {
+        var files = new ArrayList<>(shared);
+        files.addAll(own);
         return ConfigMaps.create(parent, name, namespace, labels, BackupScripts.all(files));
     }
 
@@ -95,8 +96,8 @@ final class BackupJobs {
         var checkLabels = labels(store, plan.restoreCheckJob());
         var restoreLabels = labels(store, plan.restoreJob());
         var scripts = plan.kind() + "-backup-scripts";
-        scripts(parent, scripts, namespace, backupLabels, List.of(plan.kind() + "-dump.sh", plan.kind() + "-restore-check.sh",
-                plan.kind() + "-restore.sh", plan.kind() + "-counts." + plan.countsExtension()));
+        scripts(parent, scripts, namespace, backupLabels, SHARED_SCRIPTS, List.of(plan.kind() + "-dump.sh",
+                plan.kind() + "-restore-check.sh", plan.kind() + "-restore.sh", plan.kind() + "-counts." + plan.countsExtension()));
         var target = plan.target();
         var checkEnv = new ArrayList<>(plan.storeEnv());
         checkEnv.addAll(plan.checkEnv());
@@ -126,7 +127,7 @@ final class BackupJobs {
         return all;
     }
 
-    /** The scripts every job carries besides its datastore's own. */
+    /** The scripts every dump and restore job carries besides its datastore's own. */
     static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh", "upload.sh", "fetch-newest.sh", "fetch-dump.sh",
             "restore-guard.sh");
 

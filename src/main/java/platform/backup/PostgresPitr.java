@@ -54,7 +54,9 @@ public final class PostgresPitr extends ComponentResource {
     /** The sidecar touches this after every pass; liveness fails when it is stale. */
     static final String HEARTBEAT = "/tmp/wal-archive.alive";
     static final List<String> OWN_SCRIPTS = List.of("wal-ship.sh", "pg-basebackup.sh", "pitr-upload.sh", "pitr-mark.sh",
-            "pitr-fetch.sh", "pitr-replay.sh", "pg-counts.sql");
+            "pitr-fetch.sh", "pitr-replay.sh");
+    /** Of the backups' shared scripts, the ones the archive's scripts source: keys and their ages, the AWS CLI. */
+    static final List<String> SHARED_SCRIPTS = List.of("retention.sh", "s3.sh");
 
     /**
      * The archive of one server: where it goes, and config.
@@ -125,7 +127,7 @@ public final class PostgresPitr extends ComponentResource {
         var namespace = postgres.namespace();
         var baseLabels = BackupJobs.labels(postgres, BASE_JOB);
         var checkLabels = BackupJobs.labels(postgres, CHECK_JOB);
-        BackupJobs.scripts(this, SCRIPTS, namespace, baseLabels, OWN_SCRIPTS);
+        BackupJobs.scripts(this, SCRIPTS, namespace, baseLabels, SHARED_SCRIPTS, OWN_SCRIPTS);
 
         var pgEnv = postgres.ownerEnv();
         var prefixes = List.of(

@@ -25,8 +25,16 @@ usage() {
   exit 2
 }
 
+say() {
+  echo "marc-upgrade: $*"
+}
+
+warn() {
+  say "$@" >&2
+}
+
 fail_usage() {
-  echo "marc-upgrade: $*" >&2
+  warn "$@"
   usage
 }
 
@@ -62,10 +70,6 @@ cd "$(dirname "$0")/.."
 stack_file="Pulumi.$stack.yaml"
 [ -f "$stack_file" ] || fail_usage "no $stack_file in $(pwd)"
 
-say() {
-  echo "marc-upgrade: $*"
-}
-
 config_get() {
   pulumi config get --stack "$stack" --path "$1"
 }
@@ -84,11 +88,11 @@ configured_dev=$(config_get platform:marc.development.pool)
 host=$(config_get 'platform:marc.hosts[0]')
 issuer=$(config_get platform:edge.issuer)
 if [ "$pool" = "$old" ] || config_get "platform:marc.production.pools.$pool.image" > /dev/null 2>&1; then
-  echo "marc-upgrade: $pool is already a production pool in $stack_file; choose a new pool name" >&2
+  warn "$pool is already a production pool in $stack_file; choose a new pool name"
   exit 2
 fi
 if [ "$dev_pool" != "$configured_dev" ]; then
-  echo "marc-upgrade: --dev-pool $dev_pool is not the development pool in $stack_file ($configured_dev)" >&2
+  warn "--dev-pool $dev_pool is not the development pool in $stack_file ($configured_dev)"
   exit 2
 fi
 
@@ -96,14 +100,14 @@ backup=$(mktemp "${TMPDIR:-/tmp}/marc-upgrade.$stack.XXXXXX")
 cp -- "$stack_file" "$backup"
 
 rollback() {
-  echo "marc-upgrade: $1; rolling back: $stack_file as it was, then pulumi up" >&2
+  warn "$1; rolling back: $stack_file as it was, then pulumi up"
   cp -- "$backup" "$stack_file"
   if up; then
-    echo "marc-upgrade: rolled back: /prod/ is on $old, pool $pool is removed" >&2
+    warn "rolled back: /prod/ is on $old, pool $pool is removed"
     rm -f -- "$backup"
     exit 1
   fi
-  echo "marc-upgrade: the rollback's pulumi up failed too; $stack_file is restored: run pulumi up --stack $stack" >&2
+  warn "the rollback's pulumi up failed too; $stack_file is restored: run pulumi up --stack $stack"
   exit 3
 }
 
@@ -149,7 +153,7 @@ new_pool_serves || rollback "the gateway did not answer /prod/health from $pool 
 say "$pool serves /prod/; removing $old"
 pulumi config rm --stack "$stack" --path "platform:marc.production.pools.$old"
 if ! up; then
-  echo "marc-upgrade: $pool serves /prod/, but removing $old failed; fix and run pulumi up --stack $stack" >&2
+  warn "$pool serves /prod/, but removing $old failed; fix and run pulumi up --stack $stack"
   rm -f -- "$backup"
   exit 4
 fi

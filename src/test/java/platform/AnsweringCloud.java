@@ -2,7 +2,12 @@ package platform;
 
 import com.pulumi.test.Mocks;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +20,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AnsweringCloud implements Mocks {
 
-    public static String digestOf(String image) {
-        try {
-            var hash = java.security.MessageDigest.getInstance("SHA-256").digest(image.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
+    /** The patch DigitalOcean offers for any minor, in these tests. */
+    public static final String NEWEST_PATCH = "7-do.0";
 
     public static String passwordOf(String resourceName, Object rotation) {
         return "generated" + resourceName.replaceAll("[^A-Za-z0-9]", "") + "R" + rotation;
@@ -30,11 +29,18 @@ public final class AnsweringCloud implements Mocks {
 
     /** The 32 bytes a RandomBytes of this name and rotation generates here, in standard base64. */
     public static String bytesOf(String resourceName, Object rotation) {
+        return Base64.getEncoder().encodeToString(sha256(resourceName + "R" + rotation));
+    }
+
+    /** An image's digest here: derived from its name. */
+    private static String digestOf(String image) {
+        return "sha256:" + HexFormat.of().formatHex(sha256(image));
+    }
+
+    private static byte[] sha256(String text) {
         try {
-            var bytes = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((resourceName + "R" + rotation).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getEncoder().encodeToString(bytes);
-        } catch (java.security.NoSuchAlgorithmException impossible) {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
@@ -50,13 +56,10 @@ public final class AnsweringCloud implements Mocks {
             var keepers = (Map<?, ?>) args.inputs.getOrDefault("keepers", Map.of());
             var base64 = bytesOf(args.name, keepers.get("rotation"));
             state.put("base64", base64);
-            state.put("hex", java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(base64)));
+            state.put("hex", HexFormat.of().formatHex(Base64.getDecoder().decode(base64)));
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
     }
-
-    /** The patch DigitalOcean offers for any minor, in these tests. */
-    public static final String NEWEST_PATCH = "7-do.0";
 
     /**
      * An existing cluster, read: a kubeconfig with a token minted now; the newest patch of a minor;

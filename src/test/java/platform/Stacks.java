@@ -90,6 +90,12 @@ public final class Stacks {
         return map(list(workload.input("spec.template.spec.containers").orElseThrow()).get(0));
     }
 
+    /** A Deployment's, StatefulSet's or CronJob's pod containers of one list ({@code containers}, {@code initContainers}); none when it has none. */
+    public static List<Map<String, Object>> containers(RegisteredResource workload, String list) {
+        var pod = workload.kind().equals("CronJob") ? "spec.jobTemplate.spec.template.spec." : "spec.template.spec.";
+        return workload.input(pod + list).map(Stacks::list).orElse(List.of()).stream().map(Stacks::map).toList();
+    }
+
     public static Map<String, Object> map(Object value) {
         @SuppressWarnings("unchecked")
         var map = (Map<String, Object>) value;

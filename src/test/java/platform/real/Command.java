@@ -1,18 +1,24 @@
 package platform.real;
 
+import platform.Stacks;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A program run to its end in a clean environment (only what the test passes, so nothing of the
- * developer's shell, such as AWS credentials, leaks in), with stdout and stderr together.
+ * A program run to its end (or started and left running) in a clean environment (only what the test
+ * passes, so nothing of the developer's shell, such as AWS credentials, leaks in), with stdout and
+ * stderr together.
  */
 public record Command(List<String> argv, Map<String, String> env, Path workDir, Duration timeout) {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -43,15 +49,9 @@ public record Command(List<String> argv, Map<String, String> env, Path workDir, 
     }
 
     public Outcome run() {
-        var program = new java.util.ArrayList<>(argv);
-        program.set(0, onPath(argv.get(0)));
-        var builder = new ProcessBuilder(program).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(env);
         var start = System.nanoTime();
         try {
-            var process = builder.start();
+            var process = builder().start();
             var output = new StringBuilder();
             var reader = new Thread(() -> {
                 try {
@@ -76,6 +76,27 @@ public record Command(List<String> argv, Map<String, String> env, Path workDir, 
         }
     }
 
+    /** The program started and left running (a server, a sidecar), its output appended to {@code log}; the caller stops it. */
+    public Process start(Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        return builder().redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** Where a real-server test's server or sidecar writes its output: {@code target/real-servers/<name>.log}. */
+    public static Path log(String name) {
+        return Stacks.projectRoot().resolve("target/real-servers/" + name + ".log");
+    }
+
+    private ProcessBuilder builder() {
+        var program = new ArrayList<>(argv);
+        program.set(0, onPath(argv.get(0)));
+        var builder = new ProcessBuilder(program).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder;
+    }
+
     /** A bare program name found on the command's own PATH (Java would search the JVM's). */
     private String onPath(String program) {
         if (program.contains("/")) {
@@ -83,7 +104,7 @@ public record Command(List<String> argv, Map<String, String> env, Path workDir, 
         }
         for (var dir : env.getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             var candidate = Path.of(dir, program);
-            if (java.nio.file.Files.isExecutable(candidate)) {
+            if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }

@@ -38,8 +38,7 @@ class CountScriptsTest {
     }
 
     static Command.Outcome counts(String database) {
-        var env = Command.merge(POSTGRES.clientEnv(), Map.of());
-        return Command.of(env, "bash", SCRIPTS.resolve("count-rows.sh").toString(), "postgres", "--",
+        return Command.of(POSTGRES.clientEnv(), "bash", SCRIPTS.resolve("count-rows.sh").toString(), "postgres", "--",
                 "psql", "-X", "-h", Loopback.HOST, "-U", PostgresServer.SUPERUSER, "-d", database).run();
     }
 

@@ -1,8 +1,6 @@
 package platform.real;
 
-import platform.Stacks;
 import platform.render.ProgramRun;
-import platform.render.Secret;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,14 +78,9 @@ public final class PodEnv {
             return expand(variable.get("value").toString(), earlier);
         }
         var ref = map(map(variable.get("valueFrom")).get("secretKeyRef"));
-        var secret = Stacks.object(render, "Secret", namespace, ref.get("name").toString());
-        var data = map(secret.inputs().getOrDefault("stringData", Map.of()));
-        var value = data.get(ref.get("key").toString());
-        if (value == null) {
-            throw new AssertionError(name + " comes from Secret " + namespace + "/" + ref.get("name") + " key " + ref.get("key")
-                    + ", which this render does not know (a preview?); replace it with the test's value");
-        }
-        return value instanceof Secret secretValue ? secretValue.value().toString() : value.toString();
+        return Render.knownSecret(render, namespace, ref.get("name").toString(), ref.get("key").toString())
+                .orElseThrow(() -> new AssertionError(name + " comes from Secret " + namespace + "/" + ref.get("name") + " key " + ref.get("key")
+                        + ", which this render does not know (a preview?); replace it with the test's value"));
     }
 
     /** The kubelet's {@code $(VAR)} expansion against variables defined before. */

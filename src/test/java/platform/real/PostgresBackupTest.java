@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static platform.real.BowmarkDumps.CONCRETE;
@@ -27,6 +26,7 @@ import static platform.real.BowmarkDumps.PASSWORD;
 import static platform.real.BowmarkDumps.PAVING;
 import static platform.real.BowmarkDumps.PREFIX;
 import static platform.real.BowmarkDumps.STAMP;
+import static platform.real.BowmarkDumps.key;
 
 /**
  * Bow-Mark's backup and restore-check jobs as the prod stack renders them (seed 001: a daily
@@ -117,8 +117,8 @@ class PostgresBackupTest {
                 "--exit-on-error", "-h", Loopback.HOST, "-U", OWNER, "-d", "verify_paving",
                 check.volumeDir("work").resolve(PAVING + ".pgdump").toString()).run();
         assertThat(restore.succeeded()).as(restore.toString()).isTrue();
-        assertThat(count(RESTORE, "verify_paving", "SELECT count(*) FROM reports WHERE job = '" + PAVING + "'")).isEqualTo(1);
-        assertThat(count(RESTORE, "verify_paving", "SELECT count(*) FROM reports")).isEqualTo(3);
+        assertThat(RESTORE.count("verify_paving", "SELECT count(*) FROM reports WHERE job = '" + PAVING + "'")).isEqualTo(1);
+        assertThat(RESTORE.count("verify_paving", "SELECT count(*) FROM reports")).isEqualTo(3);
     }
 
     @Test
@@ -199,7 +199,7 @@ class PostgresBackupTest {
         assertThat(scratchDatabases()).isEmpty();
         assertThat(S3.keys(bucket)).containsExactlyInAnyOrderElementsOf(keys);
         for (var database : List.of(PAVING, CONCRETE)) {
-            assertThat(count(RESTORE, database, "SELECT count(*) FROM reports")).as(database).isEqualTo(3);
+            assertThat(RESTORE.count(database, "SELECT count(*) FROM reports")).as(database).isEqualTo(3);
         }
     }
 
@@ -235,8 +235,8 @@ class PostgresBackupTest {
         }
 
         var backup = new JobPod(prod, NAMESPACE, "pg-backup", tmp.resolve("pod-" + ++pods))
-                .env("dump", database(POSTGRES, POSTGRES.port()))
-                .env("upload", env -> bucket(bucket).apply(env).replace("RETENTION", "gfs:2:2"));
+                .env("dump", POSTGRES.jobEnv(PASSWORD))
+                .env("upload", env -> S3.jobEnv(bucket).apply(env).replace("RETENTION", "gfs:2:2"));
         var run = backup.run();
 
         assertThat(run.succeeded()).as(run.output()).isTrue();
@@ -271,64 +271,27 @@ class PostgresBackupTest {
     /** The pg-backup CronJob's pod against the test's server (at {@code port}) and bucket. */
     private static JobPod backupPod(String bucket, int port) {
         return new JobPod(prod, NAMESPACE, "pg-backup", tmp.resolve("pod-" + ++pods))
-                .env("dump", database(POSTGRES, port))
-                .env("upload", bucket(bucket));
+                .env("dump", POSTGRES.jobEnv(PASSWORD, port))
+                .env("upload", S3.jobEnv(bucket));
     }
 
     private static JobPod restoreCheckPod(String bucket) {
         return new JobPod(prod, NAMESPACE, "pg-restore-check", tmp.resolve("pod-" + ++pods))
-                .env("fetch", bucket(bucket))
-                .env("restore", database(RESTORE, RESTORE.port()));
-    }
-
-    /** The database steps: the Service's address and the owner's Secret stand for the test server's (at {@code port}). */
-    private static UnaryOperator<PodEnv> database(PostgresServer server, int port) {
-        return env -> env.replace("PGHOST", Loopback.HOST).replace("PGPASSWORD", PASSWORD)
-                .addAll(Command.merge(server.clientEnv(), Map.of("PGPORT", Integer.toString(port))));
-    }
-
-    /** The AWS CLI steps: the bucket's Secret and the Spaces endpoint stand for the test's S3 API. */
-    private static UnaryOperator<PodEnv> bucket(String bucket) {
-        return env -> env.replace("BUCKET", bucket).replace("S3_ENDPOINT", S3.endpoint())
-                .replace("AWS_ACCESS_KEY_ID", S3.accessKey()).replace("AWS_SECRET_ACCESS_KEY", S3.secretKey())
-                .replace("HOME", S3.home()).add("PATH", S3.path());
+                .env("fetch", S3.jobEnv(bucket))
+                .env("restore", RESTORE.jobEnv(PASSWORD));
     }
 
     private static String bucket() {
-        var bucket = "backups-" + UUID.randomUUID().toString().substring(0, 8);
-        S3.createBucket(bucket);
-        return bucket;
-    }
-
-    private static String key(String database, Instant at) {
-        return PREFIX + database + "/" + STAMP.format(at) + ".pgdump";
+        return S3.newBucket("backups-");
     }
 
     /** A real custom-format dump of {@code database}, made by the test. */
     private static byte[] dump(String database) throws Exception {
-        var file = Files.createTempFile(tmp, database, ".pgdump");
-        var outcome = Command.of(Command.merge(POSTGRES.clientEnv(), Map.of("PGPASSWORD", PASSWORD)),
-                "pg_dump", "-Fc", "-h", Loopback.HOST, "-U", OWNER, "-d", database, "-f", file.toString()).run();
-        assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
-        return Files.readAllBytes(file);
+        return BowmarkDumps.dump(POSTGRES, database, tmp);
     }
 
     private static List<String> scratchDatabases() throws SQLException {
-        var names = new ArrayList<String>();
-        try (var connection = RESTORE.superuser("postgres");
-             var result = connection.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'restore_check%'")) {
-            while (result.next()) {
-                names.add(result.getString(1));
-            }
-        }
-        return names;
-    }
-
-    private static long count(PostgresServer server, String database, String sql) throws SQLException {
-        try (var connection = server.superuser(database); var result = connection.createStatement().executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return RESTORE.query("postgres", "SELECT datname FROM pg_database WHERE datname LIKE 'restore_check%'");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -75,8 +75,7 @@ class PostgresPitrTest {
             owner.createStatement().execute("CREATE TABLE races (id serial PRIMARY KEY, name text NOT NULL)");
             owner.createStatement().execute("INSERT INTO races (name) VALUES ('spring 5k'), ('summer 10k')");
         }
-        bucket = "pitr-" + UUID.randomUUID().toString().substring(0, 8);
-        S3.createBucket(bucket);
+        bucket = S3.newBucket("pitr-");
         shipper = startSidecar();
     }
 
@@ -94,17 +93,12 @@ class PostgresPitrTest {
         var sidecar = map(containers.get(1));
         assertThat(sidecar.get("name")).isEqualTo("wal-archive");
         var scripts = Render.mount(Render.configMap(PROD, NAMESPACE, "pg-pitr-scripts"), WORK.resolve("pitr-scripts"));
-        var env = PodEnv.of(PROD, NAMESPACE, sidecar).replace("BUCKET", bucket).replace("S3_ENDPOINT", S3.endpoint())
-                .replace("AWS_ACCESS_KEY_ID", S3.accessKey()).replace("AWS_SECRET_ACCESS_KEY", S3.secretKey())
+        var env = S3.jobEnv(bucket).apply(PodEnv.of(PROD, NAMESPACE, sidecar))
                 .replace("SPOOL", SPOOL.toString()).replace("INTERVAL", "1").replace("HEARTBEAT", WORK.resolve("alive").toString())
-                .replace("HOME", S3.home()).add("PATH", S3.path()).add("SCRIPTS_DIR", scripts.toString()).resolve();
+                .add("SCRIPTS_DIR", scripts.toString()).resolve();
         var command = list(sidecar.get("command")).stream().map(Object::toString)
                 .map(arg -> arg.replace("/pitr-scripts/", scripts + "/")).toList();
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Stacks.projectRoot().resolve("target/real-servers/wal-archive.log").toFile()));
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        return builder.start();
+        return new Command(command, env, WORK, Command.DEFAULT_TIMEOUT).start(Command.log("wal-archive"));
     }
 
     @Test
@@ -177,17 +171,12 @@ class PostgresPitrTest {
     static JobPod job(String cronJob) throws IOException, SQLException {
         var serverTools = serverToolsAsNobody();
         return new JobPod(PROD, NAMESPACE, cronJob, open(WORK.resolve("pod-" + ++pods)))
-                .env("basebackup", env -> env.replace("PGHOST", Loopback.HOST).replace("PGPASSWORD", PASSWORD).addAll(LIVE.clientEnv()))
-                .env("mark", env -> env.replace("PGHOST", Loopback.HOST).replace("PGPASSWORD", PASSWORD).addAll(LIVE.clientEnv()))
-                .env("upload", PostgresPitrTest::bucketEnv)
-                .env("fetch", env -> bucketEnv(env).replace("WAIT_SECONDS", "60"))
+                .env("basebackup", LIVE.jobEnv(PASSWORD))
+                .env("mark", LIVE.jobEnv(PASSWORD))
+                .env("upload", S3.jobEnv(bucket))
+                .env("fetch", env -> S3.jobEnv(bucket).apply(env).replace("WAIT_SECONDS", "60"))
                 .env("replay", env -> env.add("PATH", serverTools + ":" + LIVE.clientBin() + ":/usr/bin:/bin").add("LANG", "C.UTF-8")
                         .add("REPLAY_TIMEOUT", "120"));
-    }
-
-    static PodEnv bucketEnv(PodEnv env) {
-        return env.replace("BUCKET", bucket).replace("S3_ENDPOINT", S3.endpoint()).replace("AWS_ACCESS_KEY_ID", S3.accessKey())
-                .replace("AWS_SECRET_ACCESS_KEY", S3.secretKey()).replace("HOME", S3.home()).add("PATH", S3.path());
     }
 
     /**
@@ -195,7 +184,6 @@ class PostgresPitrTest {
      * harness (not the shipped script) runs the scratch server as nobody, as zonky runs the live one.
      */
     static Path serverToolsAsNobody() throws IOException, SQLException {
-        var bin = Files.createDirectories(WORK.resolve("server-bin"));
         var real = LIVE.serverBin();
         var wrapper = """
                 #!/bin/sh
@@ -207,10 +195,7 @@ class PostgresPitrTest {
                 chmod 1777 "${TMPDIR:-/tmp}"
                 exec setpriv --reuid=nobody --regid=nogroup --clear-groups "%1$s/pg_ctl" "$@"
                 """.formatted(real);
-        var file = bin.resolve("pg_ctl");
-        Files.writeString(file, wrapper);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return bin;
+        return Render.mount(Map.of("pg_ctl", wrapper), WORK.resolve("server-bin"));
     }
 
     static Path createTempDirectory() {

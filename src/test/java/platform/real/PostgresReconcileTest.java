@@ -195,15 +195,11 @@ class PostgresReconcileTest {
     }
 
     static String password(ProgramRun.Result render, String namespace, String secret) {
-        return secretValue(render, namespace, secret, "password");
+        return Render.secret(render, namespace, secret, "password");
     }
 
     static String user(ProgramRun.Result render, String secret) {
-        return secretValue(render, NAMESPACE, secret, "user");
-    }
-
-    private static String secretValue(ProgramRun.Result render, String namespace, String secret, String key) {
-        return Render.secret(render, namespace, secret, key);
+        return Render.secret(render, NAMESPACE, secret, "user");
     }
 
     private static Connection app() throws SQLException {
@@ -238,12 +234,6 @@ class PostgresReconcileTest {
     }
 
     private static List<String> rows(String database, String sql) throws SQLException {
-        var rows = new ArrayList<String>();
-        try (var connection = POSTGRES.superuser(database); var result = connection.createStatement().executeQuery(sql)) {
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-        }
-        return rows;
+        return POSTGRES.query(database, sql);
     }
 }

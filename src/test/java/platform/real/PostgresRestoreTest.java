@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import platform.Programs;
 import platform.Stacks;
 import platform.render.ProgramRun;
 
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -31,7 +31,7 @@ import static platform.real.BowmarkDumps.OWNER;
 import static platform.real.BowmarkDumps.PASSWORD;
 import static platform.real.BowmarkDumps.PAVING;
 import static platform.real.BowmarkDumps.PREFIX;
-import static platform.real.BowmarkDumps.STAMP;
+import static platform.real.BowmarkDumps.key;
 
 /**
  * Bow-Mark's {@code pg-restore} template as the prod stack renders it, run for real: the shipped
@@ -273,36 +273,20 @@ class PostgresRestoreTest {
             return env;
         };
         return new JobPod(prod, NAMESPACE, "pg-restore", tmp.resolve("pod-" + ++runs))
-                .env("fetch", env -> set.apply(env.replace("BUCKET", bucket).replace("S3_ENDPOINT", S3.endpoint())
-                        .replace("AWS_ACCESS_KEY_ID", S3.accessKey()).replace("AWS_SECRET_ACCESS_KEY", S3.secretKey())
-                        .replace("HOME", S3.home()).add("PATH", S3.path())))
-                .env("restore", env -> set.apply(env.replace("PGHOST", Loopback.HOST).replace("PGPASSWORD", PASSWORD)
-                        .addAll(LIVE.clientEnv())));
+                .env("fetch", env -> set.apply(S3.jobEnv(bucket).apply(env)))
+                .env("restore", env -> set.apply(LIVE.jobEnv(PASSWORD).apply(env)));
     }
 
     static String bucket() {
-        var bucket = "restore-" + UUID.randomUUID().toString().substring(0, 8);
-        S3.createBucket(bucket);
-        return bucket;
-    }
-
-    static String key(String database, Instant at) {
-        return PREFIX + database + "/" + STAMP.format(at) + ".pgdump";
+        return S3.newBucket("restore-");
     }
 
     /** A real custom-format dump of the source server's {@code database}. */
     static byte[] dump(String database) throws Exception {
-        var file = Files.createTempFile(tmp, database, ".pgdump");
-        var outcome = Command.of(Command.merge(SOURCE.clientEnv(), Map.of("PGPASSWORD", PASSWORD)),
-                "pg_dump", "-Fc", "-h", Loopback.HOST, "-U", OWNER, "-d", database, "-f", file.toString()).run();
-        assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
-        return Files.readAllBytes(file);
+        return BowmarkDumps.dump(SOURCE, database, tmp);
     }
 
     static long count(String database, String sql) throws SQLException {
-        try (var connection = LIVE.superuser(database); var result = connection.createStatement().executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return LIVE.count(database, sql);
     }
 }

@@ -4,7 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import platform.Stacks;
+import platform.Programs;
 import platform.Versions;
 
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -84,8 +85,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     public void beforeAll(ExtensionContext context) throws IOException {
         clientBin = clientTools();
         socketDir = Files.createTempDirectory("pg-socket");
-        var log = Stacks.projectRoot().resolve("target/real-servers/postgres" + major() + "-"
-                + context.getRequiredTestClass().getSimpleName() + ".log");
+        var log = Command.log("postgres" + major() + "-" + context.getRequiredTestClass().getSimpleName());
         Files.createDirectories(log.getParent());
         var builder = EmbeddedPostgres.builder();
         if (binaries != null) {
@@ -204,6 +204,36 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         return DriverManager.getConnection("jdbc:postgresql://" + Loopback.HOST + ":" + port() + "/" + database, properties);
+    }
+
+    /** A job step's database variables: the Service's address and the owner's Secret stand for this server's. */
+    public UnaryOperator<PodEnv> jobEnv(String password) {
+        return jobEnv(password, port());
+    }
+
+    /** As {@link #jobEnv(String)}, with {@code port} in place of this server's (a port nothing listens on, say). */
+    public UnaryOperator<PodEnv> jobEnv(String password, int port) {
+        return env -> env.replace("PGHOST", Loopback.HOST).replace("PGPASSWORD", password)
+                .addAll(Command.merge(clientEnv(), Map.of("PGPORT", Integer.toString(port))));
+    }
+
+    /** The first column of every row {@code sql} returns, run as the superuser in {@code database}. */
+    public List<String> query(String database, String sql) throws SQLException {
+        var rows = new ArrayList<String>();
+        try (var connection = superuser(database); var result = connection.createStatement().executeQuery(sql)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    /** The number a {@code SELECT count(*) ...} returns, run as the superuser in {@code database}. */
+    public long count(String database, String sql) throws SQLException {
+        try (var connection = superuser(database); var result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     /** Runs statements as the superuser in {@code database}. */

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static platform.Stacks.map;
+import static platform.real.Render.secret;
 
 /**
  * Bow-Mark's RabbitMQ as the prod stack renders it, booted for real: the broker imports the
@@ -125,9 +126,5 @@ class RabbitMqDefinitionsTest {
 
     private static Set<String> names(String json, String field) {
         return RabbitMqServer.list(json).stream().map(entry -> entry.get(field).toString()).collect(Collectors.toSet());
-    }
-
-    private static String secret(ProgramRun.Result render, String namespace, String secret, String key) {
-        return Render.secret(render, namespace, secret, key);
     }
 }

@@ -4,9 +4,8 @@ import com.google.gson.Gson;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import platform.Stacks;
+import platform.Programs;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,8 +66,7 @@ public final class RabbitMqServer implements BeforeAllCallback, AfterAllCallback
         Files.writeString(config, onThisMachine(files.brokerConfig(), definitions));
         var plugins = dir.resolve("enabled_plugins");
         Files.writeString(plugins, files.enabledPlugins());
-        log = Stacks.projectRoot().resolve("target/real-servers/rabbitmq-" + context.getRequiredTestClass().getSimpleName() + ".log");
-        Files.createDirectories(log.getParent());
+        log = Command.log("rabbitmq-" + context.getRequiredTestClass().getSimpleName());
 
         env.put("PATH", server.getParent() + ":/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
@@ -84,8 +82,8 @@ public final class RabbitMqServer implements BeforeAllCallback, AfterAllCallback
         env.put("RABBITMQ_LOG_BASE", dir.resolve("log").toString());
         env.put("RABBITMQ_PID_FILE", dir.resolve("pid").toString());
 
-        epmd = start(env, epmdProgram.toString(), "-address", Loopback.HOST, "-port", Integer.toString(epmdPort));
-        broker = start(env, server.toString());
+        epmd = Command.of(env, epmdProgram.toString(), "-address", Loopback.HOST, "-port", Integer.toString(epmdPort)).in(dir).start(log);
+        broker = Command.of(env, server.toString()).in(dir).start(log);
         awaitDefinitionsImported();
     }
 
@@ -106,14 +104,6 @@ public final class RabbitMqServer implements BeforeAllCallback, AfterAllCallback
         // The rendered plugins include Prometheus, whose default port may be taken on this machine.
         return out.append("prometheus.tcp.port = ").append(Loopback.freePort()).append("\nprometheus.tcp.ip = ").append(Loopback.HOST).append('\n')
                 .toString();
-    }
-
-    private Process start(Map<String, String> env, String... argv) throws IOException {
-        var builder = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        return builder.start();
     }
 
     /** The broker is up once its management API answers; the boot-time import runs before that. */

@@ -3,13 +3,14 @@ package platform.real;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import platform.Stacks;
+import platform.Programs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -37,13 +38,8 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         port = Loopback.freePort();
         argv.addAll(List.of("--port", Integer.toString(port), "--bind", Loopback.HOST));
         dataDir = Files.createTempDirectory("redis-data");
-        var log = Stacks.projectRoot().resolve("target/real-servers/redis-" + context.getRequiredTestClass().getSimpleName() + ".log");
-        Files.createDirectories(log.getParent());
-        var builder = new ProcessBuilder(argv).directory(dataDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().clear();
-        builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        process = builder.start();
+        var log = Command.log("redis-" + context.getRequiredTestClass().getSimpleName());
+        process = new Command(argv, Map.of("PATH", "/usr/local/bin:/usr/bin:/bin"), dataDir, Command.DEFAULT_TIMEOUT).start(log);
         if (!Loopback.awaitListening(port, Duration.ofSeconds(30), process)) {
             throw new IllegalStateException("redis-server did not start; see " + log);
         }

@@ -14,10 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import static platform.Stacks.list;
 import static platform.Stacks.map;
 
 /** What the program renders, read the way a cluster reads it: ConfigMaps as files, containers as run. */
@@ -42,11 +42,14 @@ public final class Render {
 
     /** A rendered Secret's value as the kubelet would read it; fails when the render does not know it. */
     public static String secret(ProgramRun.Result result, String namespace, String name, String key) {
+        return knownSecret(result, namespace, name, key)
+                .orElseThrow(() -> new AssertionError("Secret " + namespace + "/" + name + " has no known " + key));
+    }
+
+    /** A rendered Secret's value as the kubelet would read it; empty when the render does not know it (a preview). */
+    static Optional<String> knownSecret(ProgramRun.Result result, String namespace, String name, String key) {
         var value = map(Stacks.object(result, "Secret", namespace, name).inputs().getOrDefault("stringData", Map.of())).get(key);
-        if (value == null) {
-            throw new AssertionError("Secret " + namespace + "/" + name + " has no known " + key);
-        }
-        return value instanceof Secret hidden ? hidden.value().toString() : value.toString();
+        return Optional.ofNullable(value).map(known -> known instanceof Secret hidden ? hidden.value().toString() : known.toString());
     }
 
     /** The first container of a Deployment's or StatefulSet's pod. */
@@ -56,11 +59,11 @@ public final class Render {
 
     /** A CronJob's container or init container by name. */
     public static Map<String, Object> jobContainer(ProgramRun.Result result, String namespace, String cronJob, String container) {
-        var pod = map(Stacks.object(result, "CronJob", namespace, cronJob).input("spec.jobTemplate.spec.template.spec").orElseThrow());
+        var job = Stacks.object(result, "CronJob", namespace, cronJob);
         for (var key : List.of("initContainers", "containers")) {
-            for (var candidate : list(pod.getOrDefault(key, List.of()))) {
-                if (map(candidate).get("name").equals(container)) {
-                    return map(candidate);
+            for (var candidate : Stacks.containers(job, key)) {
+                if (candidate.get("name").equals(container)) {
+                    return candidate;
                 }
             }
         }

@@ -9,6 +9,7 @@ import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import platform.Programs;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * An S3 API in this JVM (s3proxy over an in-memory store) on a free loopback port, with signed
@@ -106,6 +108,20 @@ public final class S3Server implements BeforeAllCallback, AfterAllCallback {
 
     public void createBucket(String bucket) {
         blobs().createContainerInLocation(null, bucket);
+    }
+
+    /** A new empty bucket named {@code prefix} and a random part, so that each test has its own. */
+    public String newBucket(String prefix) {
+        var bucket = prefix + UUID.randomUUID().toString().substring(0, 8);
+        createBucket(bucket);
+        return bucket;
+    }
+
+    /** A job step's AWS CLI variables: the bucket's Secret and the Spaces endpoint stand for this S3 API's, {@code bucket} for the bucket. */
+    public UnaryOperator<PodEnv> jobEnv(String bucket) {
+        return env -> env.replace("BUCKET", bucket).replace("S3_ENDPOINT", endpoint())
+                .replace("AWS_ACCESS_KEY_ID", accessKey()).replace("AWS_SECRET_ACCESS_KEY", secretKey())
+                .replace("HOME", home()).add("PATH", path());
     }
 
     public void put(String bucket, String key, byte[] content) {

@@ -1,4 +1,4 @@
-package platform.real;
+package platform;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The machine's programs the real-server tests need. A missing one skips the test class with the
- * reason when run by hand, and fails it under {@code CI=true}: CI can never pass without them.
+ * The machine's programs that tests run (the real-server tests' servers and tools, and any other). A
+ * missing one skips the test class with the reason when run by hand, and fails it under
+ * {@code CI=true}: CI can never pass without them.
  */
 public final class Programs {
     /** What installs the Debian programs; the README's line says the same. */
-    static final String INSTALL = "run .ci/install-test-servers (as root), or see the README's 'Tests on real servers'";
+    public static final String INSTALL = "run .ci/install-test-servers (as root), or see the README's 'Tests on real servers'";
 
     private Programs() {
     }
@@ -25,7 +26,7 @@ public final class Programs {
     }
 
     /** Skips (by hand) or fails (CI) the current test class with {@code reason}. */
-    static void unavailable(String reason) {
+    public static void unavailable(String reason) {
         unavailable(reason, underCi());
     }
 
@@ -37,19 +38,19 @@ public final class Programs {
     }
 
     /** The first executable {@code program} in {@code dirs} then on PATH; unavailable if none. */
-    static Path require(String program, Path... dirs) {
+    public static Path require(String program, Path... dirs) {
         return find(program, dirs).orElseGet(() -> {
             unavailable("the real-server tests need " + program + ", which is not installed: " + INSTALL);
             throw new IllegalStateException("unreachable");
         });
     }
 
-    static Optional<Path> find(String program, Path... dirs) {
+    public static Optional<Path> find(String program, Path... dirs) {
         return all(program, dirs).stream().findFirst();
     }
 
     /** Every executable {@code program} in {@code dirs}, then on PATH, in that order. */
-    static List<Path> all(String program, Path... dirs) {
+    public static List<Path> all(String program, Path... dirs) {
         var candidates = new ArrayList<>(List.of(dirs));
         for (var dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty()) {

@@ -1,4 +1,4 @@
-package platform.real;
+package platform;
 
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A missing program skips a real-server class by hand and fails it in CI, always with the reason. */
+/** A missing program skips a test class by hand and fails it in CI, always with the reason. */
 class ProgramsTest {
 
     @Test

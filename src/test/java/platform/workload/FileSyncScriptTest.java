@@ -2,10 +2,10 @@ package platform.workload;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import platform.Programs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -51,23 +50,13 @@ class FileSyncScriptTest {
 
     @BeforeAll
     static void findPython() throws Exception {
-        var candidates = new ArrayList<Path>(List.of(Path.of("/usr/bin/python3")));
-        for (var entry : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!entry.isEmpty()) {
-                candidates.add(Path.of(entry, "python3"));
-            }
-        }
-        for (var candidate : candidates) {
-            if (Files.isExecutable(candidate) && exitCode(List.of(candidate.toString(), "-c", "import sqlite3")) == 0) {
+        for (var candidate : Programs.all("python3", Path.of("/usr/bin"))) {
+            if (exitCode(List.of(candidate.toString(), "-c", "import sqlite3")) == 0) {
                 python = candidate;
                 return;
             }
         }
-        var reason = "FileSyncScriptTest needs python3 with its sqlite3 module (Debian: apt-get install python3)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail("CI=true and " + reason);
-        }
-        Assumptions.abort(reason);
+        Programs.unavailable("FileSyncScriptTest needs python3 with its sqlite3 module (Debian: apt-get install python3)");
     }
 
     private static int exitCode(List<String> command) throws Exception {

@@ -133,17 +133,22 @@ alive() {
 }
 
 loop() {
-  trap 'exit 0' TERM INT
   info "refreshing $TARGET from $SOURCE every ${INTERVAL_SECONDS}s"
+  # Stopping (SIGTERM) ends the loop cleanly. Each refresh runs in a subshell, so this shell only
+  # touches, sleeps and waits: bash runs a trap that arrives while it expands a $(...) in the middle
+  # of parsing it, and fails with "unexpected EOF while looking for matching `)'" (seen with 5.2).
+  trap 'exit 0' TERM INT
   while true; do
     touch "$HEARTBEAT"
     sleep "$INTERVAL_SECONDS" &
     wait $!
     touch "$HEARTBEAT"
-    if ! sync_once; then
-      error "refresh failed; still serving the copy of $(cat "$STAMP" 2>/dev/null || echo '(none)'); this pod leaves" \
-        "the load balancer once that copy is more than ${MAX_AGE_SECONDS}s old"
-    fi
+    (
+      if ! sync_once; then
+        error "refresh failed; still serving the copy of $(cat "$STAMP" 2>/dev/null || echo '(none)'); this pod leaves" \
+          "the load balancer once that copy is more than ${MAX_AGE_SECONDS}s old"
+      fi
+    )
   done
 }
 
